@@ -1,0 +1,85 @@
+"""Every exception and warning the package raises.
+
+All errors derive from :class:`ReleaseParserError`, so callers can catch the
+whole family with one ``except`` clause. Errors about malformed values also
+derive from :class:`ValueError`, as a bad value is what they report.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ReleaseParserError",
+    "ReadError",
+    "EmptyInputError",
+    "UnsupportedInputError",
+    "NotAPDFError",
+    "EncryptedPDFError",
+    "NoTextLayerError",
+    "ResourceLimitError",
+    "LayoutError",
+    "NormalizationError",
+    "NumberFormatError",
+    "PeriodFormatError",
+    "UnitFormatError",
+    "ReleaseWarning",
+]
+
+
+class ReleaseParserError(Exception):
+    """Base class of every error raised by release_parser."""
+
+
+class ReadError(ReleaseParserError):
+    """The source could not be read into text."""
+
+
+class EmptyInputError(ReadError):
+    """The source holds no bytes, or no text at all."""
+
+
+class UnsupportedInputError(ReadError):
+    """The source is neither text nor a PDF (binary junk, an image, ...)."""
+
+
+class NotAPDFError(UnsupportedInputError):
+    """The source was expected to be a PDF but is not one."""
+
+
+class EncryptedPDFError(ReadError):
+    """The PDF is encrypted and no (or a wrong) ``password=`` was given."""
+
+
+class NoTextLayerError(ReadError):
+    """The PDF has pages but no extractable text (scanned or image-only)."""
+
+
+class ResourceLimitError(ReadError):
+    """Reading stopped at a configured bound (``max_pages``, time or size limit)."""
+
+
+class LayoutError(ReleaseParserError):
+    """The text was read but its structure cannot be segmented as asked."""
+
+
+class NormalizationError(ReleaseParserError, ValueError):
+    """A value could not be normalized. ``text`` holds the offending input."""
+
+    def __init__(self, message: str, text: str | None = None) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class NumberFormatError(NormalizationError):
+    """A string is not a number in any notation the parser knows."""
+
+
+class PeriodFormatError(NormalizationError):
+    """A string is not a fiscal period in any notation the parser knows."""
+
+
+class UnitFormatError(NormalizationError):
+    """A unit or scale caption could not be understood."""
+
+
+class ReleaseWarning(UserWarning):
+    """Something in a release was skipped or guessed; the message says where."""

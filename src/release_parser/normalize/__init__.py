@@ -1,0 +1,1 @@
+"""Normalizers for numbers, fiscal periods and units, usable on their own."""
