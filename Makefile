@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(PY) -m release_parser.demo samples/iij_2q_fy2004_results.txt
+	$(VENV)/bin/release-parser parse samples/iij_2q_fy2004_results.txt
 
 test: $(STAMP)
 	$(PY) -m pytest tests src/release_parser

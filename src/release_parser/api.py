@@ -1,0 +1,72 @@
+"""The public entry points: :func:`parse` and :func:`parse_text`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .assemble import assemble
+from .layout import Layout
+from .metadata import read_metadata
+from .model import Release
+from .normalize.periods import FiscalCalendar
+from .readers import read_source, read_text
+from .segment import segment
+
+__all__ = ["parse", "parse_text", "parse_layout"]
+
+
+def parse(
+    source: str | Path,
+    *,
+    calendar: FiscalCalendar | None = None,
+    password: str | None = None,
+    max_pages: int | None = None,
+    timeout: float | None = None,
+) -> Release:
+    """Parse a release file, text or PDF (told apart by content, not extension).
+
+    Parameters
+    ----------
+    source
+        Path of the file.
+    calendar
+        The company's fiscal calendar; inferred from the document when None.
+    password
+        Password of an encrypted PDF.
+    max_pages
+        Read at most this many PDF pages.
+    timeout
+        Stop reading a PDF after this many seconds (:class:`~release_parser.errors.ResourceLimitError`).
+
+    Raises
+    ------
+    ReadError
+        The file is missing, empty, binary junk, an encrypted or image-only PDF, ...
+
+    Examples
+    --------
+    >>> import release_parser as rp
+    >>> rel = rp.parse("samples/iij_2q_fy2004_results.txt")  # doctest: +SKIP
+    >>> rel.tables[0].frame.loc["Total Revenues", "2Q04"]  # doctest: +SKIP
+    10512.0
+    """
+    layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout)
+    return parse_layout(layout, calendar=calendar)
+
+
+def parse_text(text: str, *, source: str = "<text>", calendar: FiscalCalendar | None = None) -> Release:
+    """Parse a release given as a string.
+
+    Examples
+    --------
+    >>> rel = parse_text("Sales\\t2Q04\\t1Q04\\nRevenue\\t10,512\\t8,675", source="demo")
+    >>> rel.facts[["line_item", "column", "value"]].to_dict("records")
+    [{'line_item': 'Revenue', 'column': '2Q04', 'value': 10512.0}, {'line_item': 'Revenue', 'column': '1Q04', 'value': 8675.0}]
+    """
+    return parse_layout(read_text(text, source=source), calendar=calendar)
+
+
+def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None) -> Release:
+    """Segment and interpret a layout produced by any reader."""
+    meta = read_metadata(layout.lines, layout.full_text, calendar)
+    return assemble(layout, segment(layout), meta)

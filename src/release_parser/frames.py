@@ -1,0 +1,172 @@
+"""Build the DataFrames users see. Columns and dtypes are declared here, once,
+because databases and Parquet files load these frames as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import pandas as pd
+
+from .model import Release, Table, TableCell
+
+__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+
+#: Columns of ``Release.facts`` and their dtypes.
+FACT_COLUMNS: Mapping[str, str] = {
+    "table": "Int64",
+    "table_title": "string",
+    "line_item": "string",
+    "line_item_key": "string",
+    "column": "string",
+    "period": "string",
+    "fiscal_year": "Int64",
+    "fiscal_period": "string",
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+    "measure": "string",
+    "base_period": "string",
+    "value": "Float64",
+    "unit": "string",
+    "scale": "Int64",
+    "is_percent": "boolean",
+    "approximate": "boolean",
+    "na_reason": "string",
+    "raw": "string",
+    "source": "string",
+    "page": "Int64",
+    "line": "Int64",
+    "x0": "Float64",
+    "top": "Float64",
+    "x1": "Float64",
+    "bottom": "Float64",
+}
+
+#: Columns of ``Release.highlights`` and their dtypes.
+HIGHLIGHT_COLUMNS: Mapping[str, str] = {
+    "text": "string",
+    "level": "Int64",
+    "marker": "string",
+    "emphasis": "boolean",
+    "section": "string",
+    "parent": "Int64",
+    "source": "string",
+    "page": "Int64",
+    "line": "Int64",
+    "x0": "Float64",
+    "top": "Float64",
+    "x1": "Float64",
+    "bottom": "Float64",
+}
+
+
+def typed_frame(records: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns``, in order, each cast to its declared dtype."""
+    frame = pd.DataFrame.from_records(list(records), columns=list(columns))
+    return frame.astype({name: _dtype(kind) for name, kind in columns.items()})
+
+
+def _dtype(kind: str):
+    return pd.StringDtype() if kind == "string" else kind
+
+
+def _timestamp(day: date | None):
+    return pd.Timestamp(day) if day is not None else pd.NaT
+
+
+def _bbox(bbox):
+    x0, top, x1, bottom = bbox if bbox is not None else (None,) * 4
+    return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+
+
+def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[str, object]:
+    number = cell.number
+    assert number is not None
+    spec = table.columns[column]
+    item = table.line_items[row]
+    period = spec.period
+    if number.is_percent:
+        unit, scale = "%", 1
+    elif number.unit is not None or number.scale != 1:
+        unit, scale = number.unit or table.unit, number.scale
+    else:
+        unit, scale = table.unit, table.scale
+    return {
+        "table": table.index,
+        "table_title": table.title,
+        "line_item": item.label,
+        "line_item_key": item.key,
+        "column": spec.label,
+        "period": period.label if period else None,
+        "fiscal_year": period.fiscal_year if period else None,
+        "fiscal_period": period.fiscal_period if period else None,
+        "period_start": _timestamp(period.start if period else None),
+        "period_end": _timestamp(period.end if period else None),
+        "measure": spec.measure,
+        "base_period": spec.base_period.label if spec.base_period else None,
+        "value": number.value,
+        "unit": unit,
+        "scale": scale,
+        "is_percent": number.is_percent,
+        "approximate": number.approximate,
+        "na_reason": number.na_reason,
+        "raw": cell.raw,
+        "source": cell.provenance.source,
+        "page": cell.provenance.page,
+        "line": cell.provenance.line,
+        **_bbox(cell.provenance.bbox),
+    }
+
+
+def table_fact_records(table: Table) -> list[dict[str, object]]:
+    """One record per numeric (or NA-marked) cell of a table."""
+    return [
+        _fact_record(table, row, column, cell)
+        for row, cells in enumerate(table.cells)
+        for column, cell in enumerate(cells)
+        if cell is not None and cell.number is not None
+    ]
+
+
+def facts_frame(release: Release) -> pd.DataFrame:
+    """``Release.facts``: every numeric table cell of the release, tidy."""
+    return typed_frame((r for table in release.tables for r in table_fact_records(table)), FACT_COLUMNS)
+
+
+def highlights_frame(release: Release) -> pd.DataFrame:
+    """``Release.highlights``: one row per bullet."""
+    records = [
+        {
+            "text": bullet.text,
+            "level": bullet.level,
+            "marker": bullet.marker,
+            "emphasis": bullet.emphasis,
+            "section": bullet.section,
+            "parent": bullet.parent,
+            "source": bullet.provenance.source,
+            "page": bullet.provenance.page,
+            "line": bullet.provenance.line,
+            **_bbox(bullet.provenance.bbox),
+        }
+        for bullet in release.bullets
+    ]
+    return typed_frame(records, HIGHLIGHT_COLUMNS)
+
+
+def _index(table: Table) -> pd.Index:
+    return pd.Index([item.label for item in table.line_items], dtype=pd.StringDtype(), name="line_item")
+
+
+def table_raw_frame(table: Table) -> pd.DataFrame:
+    """The strings as printed; empty cells are NA."""
+    data = [[cell.raw if cell is not None else None for cell in row] for row in table.cells]
+    return pd.DataFrame(data, index=_index(table), columns=table.column_labels, dtype=pd.StringDtype())
+
+
+def table_value_frame(table: Table) -> pd.DataFrame:
+    """Numbers as printed (not multiplied by the scale), nullable Float64."""
+    data = [
+        [cell.number.value if cell is not None and cell.number is not None else None for cell in row]
+        for row in table.cells
+    ]
+    return pd.DataFrame(data, index=_index(table), columns=table.column_labels, dtype="Float64")

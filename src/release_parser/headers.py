@@ -1,0 +1,99 @@
+"""Interpret table header labels: which period a column holds, and change columns.
+
+A "YoY % Change" column measures the table's period against the same period a
+year before; "QoQ % Change" against the period before; a bare "% change" or
+"Change" compares the two period columns printed before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Column
+from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
+
+__all__ = ["PeriodContext", "interpret_columns", "measure_of"]
+
+_YOY = re.compile(r"\b(?:yoy|y/y|year[- ]on[- ]year|year[- ]over[- ]year|vs\.?\s+prior\s+year)\b", re.IGNORECASE)
+_QOQ = re.compile(r"\b(?:qoq|q/q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter)\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
+_PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:target|forecast|guidance|outlook|plan|projection|estimate)s?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What the release tells about periods, for reading its headers."""
+
+    calendar: FiscalCalendar
+    reference_year: int | None = None
+    default_period: FiscalPeriod | None = None  # from the table caption, else the release
+
+
+def measure_of(label: str) -> str:
+    """The measure a header names.
+
+    Examples
+    --------
+    >>> measure_of("YoY % Change"), measure_of("QoQ % Change"), measure_of("% change"), measure_of("2Q04")
+    ('yoy_pct', 'qoq_pct', 'pct_change', 'value')
+    """
+    is_change = bool(_CHANGE.search(label) or _YOY.search(label) or _QOQ.search(label))
+    if not is_change:
+        return "target" if _TARGET.search(label) else "value"
+    suffix = "pct" if _PERCENT.search(label) else "change"
+    if _YOY.search(label):
+        return f"yoy_{suffix}"
+    if _QOQ.search(label):
+        return f"qoq_{suffix}"
+    return "pct_change" if suffix == "pct" else "change"
+
+
+def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Column, ...]:
+    """Columns with their periods, measures and base periods resolved."""
+    measures = [measure_of(label) for label in labels]
+    periods = [_period_in(label, context) if not _is_change(m) else None for label, m in zip(labels, measures)]
+    primary = next((p for p in periods if p is not None), context.default_period)
+    columns = []
+    group: list[FiscalPeriod] = []  # period columns since the last change column
+    for label, measure, period in zip(labels, measures, periods):
+        if not _is_change(measure):
+            if period is None and measure == "value" and len(labels) == 1:
+                period = context.default_period
+            columns.append(Column(label=label, period=period, measure=measure))
+            if period is not None:
+                group.append(period)
+            continue
+        subject, base = _change_pair(measure, group, primary)
+        columns.append(Column(label=label, period=subject, measure=measure, base_period=base))
+        group = []
+    return tuple(columns)
+
+
+def _is_change(measure: str) -> bool:
+    return measure not in ("value", "target")
+
+
+def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
+    found = find_periods(label, context.calendar, reference_year=context.reference_year)
+    return found[0][2] if len(found) == 1 else (found[-1][2] if found else None)
+
+
+def _change_pair(
+    measure: str, group: Sequence[FiscalPeriod], primary: FiscalPeriod | None
+) -> tuple[FiscalPeriod | None, FiscalPeriod | None]:
+    """The (subject, base) periods a change column compares."""
+    if len(group) >= 2:
+        return group[0], group[1]
+    subject = primary
+    if subject is None:
+        return None, group[0] if group else None
+    if measure.startswith("yoy"):
+        return subject, subject.previous_year()
+    if measure.startswith("qoq"):
+        return subject, subject.previous()
+    if group and group[0] != subject:
+        return subject, group[0]
+    return subject, None

@@ -1,0 +1,176 @@
+"""The parsed release: frozen dataclasses, with DataFrame views built on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .normalize.numbers import ParsedNumber
+from .normalize.periods import FiscalCalendar, FiscalPeriod
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Provenance", "Column", "LineItem", "TableCell", "Table", "Bullet", "Paragraph", "Release"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value was printed: file, page, line and bounding box, and the raw text."""
+
+    source: str
+    page: int
+    line: int
+    raw: str
+    bbox: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a table column holds.
+
+    ``measure`` is ``"value"`` for a period's figures, or a change measure such as
+    ``"yoy_pct"`` / ``"qoq_pct"`` / ``"pct_change"`` / ``"change"``; a change
+    column's ``period`` is the period it describes and ``base_period`` the one it
+    is compared with.
+    """
+
+    label: str
+    period: FiscalPeriod | None = None
+    measure: str = "value"
+    base_period: FiscalPeriod | None = None
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """A table row's label, without footnote marks, and a stable snake_case key."""
+
+    label: str
+    key: str
+    footnotes: tuple[str, ...] = ()
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One printed cell: its text, its number (None for text cells) and where it was."""
+
+    raw: str
+    number: ParsedNumber | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A table of a release. ``raw`` and ``frame`` are DataFrame views of it."""
+
+    index: int
+    title: str
+    unit: str | None
+    scale: int
+    columns: tuple[Column, ...]
+    line_items: tuple[LineItem, ...]
+    cells: tuple[tuple[TableCell | None, ...], ...]  # [row][column]
+    footnotes: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+    page: int = 1
+    first_line: int = 0
+    last_line: int = 0
+
+    @property
+    def column_labels(self) -> list[str]:
+        return [column.label for column in self.columns]
+
+    @cached_property
+    def raw(self) -> pd.DataFrame:
+        """The strings as printed: index = line items, one column per printed column."""
+        from .frames import table_raw_frame
+
+        return table_raw_frame(self)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """Numbers as printed (Float64, NA for dashes and text), index = line items."""
+        from .frames import table_value_frame
+
+        return table_value_frame(self)
+
+    def __repr__(self) -> str:
+        from .display import table_text
+
+        return table_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import table_html
+
+        return table_html(self)
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One bullet of the release's highlights."""
+
+    text: str
+    level: int
+    marker: str
+    emphasis: bool
+    section: str | None
+    parent: int | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of prose lines (or a label-and-value line) outside tables and bullets."""
+
+    text: str
+    section: str | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True, eq=False)
+class Release:
+    """A parsed earnings release.
+
+    ``tables`` hold its tables; ``facts`` and ``highlights`` are tidy DataFrames.
+    """
+
+    source: str
+    company: str | None
+    title: str | None
+    published: date | None
+    period: FiscalPeriod | None
+    calendar: FiscalCalendar
+    tables: list[Table]
+    bullets: tuple[Bullet, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[str, ...] = ()
+    kind: str = "text"
+    page_count: int = 1
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        """One row per numeric table cell, with its line item, period, measure, unit and provenance."""
+        from .frames import facts_frame
+
+        return facts_frame(self)
+
+    @cached_property
+    def highlights(self) -> pd.DataFrame:
+        """One row per bullet: text, level, marker, emphasis, section, parent and provenance."""
+        from .frames import highlights_frame
+
+        return highlights_frame(self)
+
+    def __repr__(self) -> str:
+        from .display import release_text
+
+        return release_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import release_html
+
+        return release_html(self)

@@ -1,0 +1,41 @@
+"""Readers turn a source (text or PDF bytes) into a :class:`~release_parser.layout.Layout`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EmptyInputError, ReadError
+from ..layout import Layout
+from .text import decode_text, read_text
+
+__all__ = ["read_source", "read_text", "decode_text", "is_pdf"]
+
+_PDF_MAGIC = b"%PDF-"
+_MAGIC_WINDOW = 1024
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDFs are recognised by their header, which may follow a little junk."""
+    return _PDF_MAGIC in data[:_MAGIC_WINDOW]
+
+
+def read_source(
+    path: str | Path,
+    *,
+    password: str | None = None,
+    max_pages: int | None = None,
+    timeout: float | None = None,
+) -> Layout:
+    """Read a file into a layout, choosing the reader by the file's content."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
+    if not data:
+        raise EmptyInputError(f"{path}: the file is empty")
+    if is_pdf(data):
+        from .pdf import read_pdf
+
+        return read_pdf(data, source=str(path), password=password, max_pages=max_pages, timeout=timeout)
+    return read_text(decode_text(data), source=str(path))

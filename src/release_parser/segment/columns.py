@@ -1,0 +1,89 @@
+"""Align the cells of table rows to columns.
+
+Tab- and pipe-separated rows are aligned by position in the row. Rows split on
+white space (``pdftotext -layout``, PDF words) are aligned by their x extents:
+value cells that overlap horizontally belong to the same column, and a header
+cell goes to the column it overlaps most, else the nearest one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..layout import Cell, Line, Separator
+
+__all__ = ["ColumnGrid", "build_grid"]
+
+
+class ColumnGrid:
+    """The value columns of a table, as x intervals (positional) or a count (indexed)."""
+
+    def __init__(self, spans: list[tuple[float, float]] | None, count: int) -> None:
+        self.spans = spans
+        self.count = count  # number of value columns (label column excluded)
+
+    @property
+    def positional(self) -> bool:
+        return self.spans is not None
+
+    def align_body(self, line: Line, has_label: bool) -> tuple[Cell | None, tuple[Cell | None, ...]]:
+        """Split a body line into its label cell and one slot per value column."""
+        cells = list(line.cells)
+        label = cells.pop(0) if has_label and cells else None
+        slots: list[Cell | None] = [None] * self.count
+        if not self.positional:
+            for index, cell in enumerate(cells[: self.count]):
+                slots[index] = cell if cell.text else None
+            return label, tuple(slots)
+        for cell in cells:
+            index = self._nearest(cell)
+            if slots[index] is None:
+                slots[index] = cell
+        return label, tuple(slots)
+
+    def align_header(self, line: Line, body_has_labels: bool) -> tuple[str, ...]:
+        """Header texts, one per value column ('' where the header is silent)."""
+        texts = [""] * self.count
+        cells = [c for c in line.cells if c.text]
+        if not self.positional:
+            raw = [c.text for c in line.cells]
+            if body_has_labels and len(raw) == self.count + 1:
+                raw = raw[1:]
+            elif len(raw) < self.count:  # right-aligned over the value columns
+                raw = [""] * (self.count - len(raw)) + raw
+            for index, text in enumerate(raw[-self.count :] if len(raw) > self.count else raw):
+                texts[index] = text
+            return tuple(texts)
+        for cell in cells:
+            index = self._nearest(cell)
+            texts[index] = f"{texts[index]} {cell.text}".strip()
+        return tuple(texts)
+
+    def _nearest(self, cell: Cell) -> int:
+        assert self.spans is not None
+        best, best_score = 0, float("-inf")
+        for index, (x0, x1) in enumerate(self.spans):
+            overlap = min(x1, cell.x1) - max(x0, cell.x0)
+            score = overlap if overlap > 0 else -abs((x0 + x1) / 2 - cell.center)
+            if score > best_score:
+                best, best_score = index, score
+        return best
+
+
+def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
+    """Find the value columns of a table from its body lines."""
+    if all(line.separator in (Separator.TAB, Separator.PIPE) for line in body):
+        count = max(len(line.cells) - int(label) for line, label in zip(body, has_label))
+        return ColumnGrid(None, max(count, 0))
+    intervals = sorted(
+        (cell.x0, cell.x1)
+        for line, label in zip(body, has_label)
+        for cell in line.cells[int(label) :]
+    )
+    spans: list[tuple[float, float]] = []
+    for x0, x1 in intervals:
+        if spans and x0 <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return ColumnGrid(spans, len(spans))

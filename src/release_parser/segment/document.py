@@ -1,0 +1,63 @@
+"""Segment a whole layout: tables first, then bullets, headings and paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from ..layout import Layout, Line
+from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
+from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
+from .tables import find_tables
+
+__all__ = ["segment"]
+
+_LABEL_VALUE = re.compile(r"^[^:]{1,60}:\s+\S")
+_PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
+
+
+def segment(layout: Layout) -> list[Block]:
+    """Split a layout into blocks in reading order."""
+    tables = find_tables(layout.lines)
+    table_at = {table.first_line: table for table in tables}
+    table_lines = {n for t in tables for n in range(t.first_line, t.last_line + 1)}
+    blocks: list[Block] = []
+    paragraph: list[Line] = []
+    lines = layout.lines
+    for index, line in enumerate(lines):
+        if line.number in table_at:
+            _flush(paragraph, blocks)
+            blocks.append(table_at[line.number])
+            continue
+        if line.number in table_lines:
+            continue
+        if line.is_blank or is_rule(line.raw):
+            _flush(paragraph, blocks)
+            continue
+        bullet = match_bullet(line.raw)
+        if bullet is not None:
+            _flush(paragraph, blocks)
+            blocks.append(
+                BulletBlock(line=line, text=bullet.text, marker=bullet.marker, signature=bullet.signature, indent=bullet.indent)
+            )
+            continue
+        if not paragraph and _is_heading(line, lines, index):
+            blocks.append(HeadingBlock(line=line, text=strip_emphasis(line.text)[0]))
+            continue
+        paragraph.append(line)
+    _flush(paragraph, blocks)
+    return blocks
+
+
+def _is_heading(line: Line, lines: tuple[Line, ...], index: int) -> bool:
+    if _LABEL_VALUE.match(line.text) or _PARENTHETICAL.match(line.text):
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    ends_block = following is None or following.is_blank or is_rule(following.raw) or match_bullet(following.raw) is not None
+    return ends_block and looks_like_heading(line)
+
+
+def _flush(paragraph: list[Line], blocks: list[Block]) -> None:
+    if paragraph:
+        text = " ".join(strip_emphasis(line.text)[0] for line in paragraph)
+        blocks.append(ParagraphBlock(lines=tuple(paragraph), text=text))
+        paragraph.clear()
