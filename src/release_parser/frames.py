@@ -4,13 +4,11 @@ because databases and Parquet files load these frames as they are."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
-
 import pandas as pd
 
 from .model import Release, Table, TableCell
 
-__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Columns of ``Release.facts`` and their dtypes.
 FACT_COLUMNS: Mapping[str, str] = {
@@ -59,19 +57,45 @@ HIGHLIGHT_COLUMNS: Mapping[str, str] = {
     "bottom": "Float64",
 }
 
+#: Columns of ``Release.prose_facts`` and their dtypes.
+PROSE_FACT_COLUMNS: Mapping[str, str] = {
+    "metric": "string",
+    "metric_key": "string",
+    "period": "string",
+    "fiscal_year": "Int64",
+    "fiscal_period": "string",
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+    "measure": "string",
+    "base_period": "string",
+    "value": "Float64",
+    "unit": "string",
+    "scale": "Int64",
+    "is_percent": "boolean",
+    "approximate": "boolean",
+    "raw": "string",
+    "sentence": "string",
+    "section": "string",
+    "source": "string",
+    "page": "Int64",
+    "line": "Int64",
+    "char_start": "Int64",
+    "char_end": "Int64",
+}
+
 
 def typed_frame(records: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns``, in order, each cast to its declared dtype."""
     frame = pd.DataFrame.from_records(list(records), columns=list(columns))
+    for name, kind in columns.items():
+        if kind.startswith("datetime64"):
+            # one vectorised conversion per column: dates arrive as datetime.date or None
+            frame[name] = pd.to_datetime(frame[name]).astype(kind)
     return frame.astype({name: _dtype(kind) for name, kind in columns.items()})
 
 
 def _dtype(kind: str):
     return pd.StringDtype() if kind == "string" else kind
-
-
-def _timestamp(day: date | None):
-    return pd.Timestamp(day) if day is not None else pd.NaT
 
 
 def _bbox(bbox):
@@ -100,8 +124,8 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "period": period.label if period else None,
         "fiscal_year": period.fiscal_year if period else None,
         "fiscal_period": period.fiscal_period if period else None,
-        "period_start": _timestamp(period.start if period else None),
-        "period_end": _timestamp(period.end if period else None),
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
         "measure": spec.measure,
         "base_period": spec.base_period.label if spec.base_period else None,
         "value": number.value,

@@ -47,11 +47,11 @@ class ColumnGrid:
         cells = [c for c in line.cells if c.text]
         if not self.positional:
             raw = [c.text for c in line.cells]
-            if body_has_labels and len(raw) == self.count + 1:
-                raw = raw[1:]
-            elif len(raw) < self.count:  # right-aligned over the value columns
+            if body_has_labels and raw and (not raw[0] or len(raw) == self.count + 1):
+                raw = raw[1:]  # the label column's header: printed, or an empty leading cell
+            elif len(raw) < self.count:  # no label cell at all: right-aligned over the value columns
                 raw = [""] * (self.count - len(raw)) + raw
-            for index, text in enumerate(raw[-self.count :] if len(raw) > self.count else raw):
+            for index, text in enumerate(raw[: self.count]):
                 texts[index] = text
             return tuple(texts)
         for cell in cells:

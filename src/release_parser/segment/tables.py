@@ -25,10 +25,11 @@ _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d\d$", re.IGNORECASE)
 def find_tables(lines: Sequence[Line]) -> list[TableBlock]:
     """Every table in reading order; lines not in a returned block are not table lines."""
     tables = []
+    body_rows = [_is_body_row(line) for line in lines]  # classified once: huge inputs stay linear
     index = 0
     while index < len(lines):
-        if _is_body_row(lines[index]):
-            table, index = _take_table(lines, index)
+        if body_rows[index]:
+            table, index = _take_table(lines, index, body_rows)
             tables.append(table)
         else:
             index += 1
@@ -36,14 +37,13 @@ def find_tables(lines: Sequence[Line]) -> list[TableBlock]:
 
 
 def _is_body_row(line: Line) -> bool:
-    if line.separator is Separator.NONE or len(line.cells) < 2 or is_rule(line.raw):
-        return False
-    if _is_year_header(line) or find_unit_caption(line.text) is not None:
+    if line.separator is Separator.NONE or len(line.cells) < 2:
         return False
     values = [c.text for c in line.cells[1:] if c.text]
-    return bool(values) and any(is_numeric_cell(v) for v in values) and (
-        sum(is_numeric_cell(v) for v in values) * 2 >= len(values)
-    )
+    numeric = sum(map(is_numeric_cell, values))
+    if numeric == 0 or numeric * 2 < len(values):
+        return False
+    return not (is_rule(line.raw) or _is_year_header(line) or find_unit_caption(line.text) is not None)
 
 
 def _is_year_header(line: Line) -> bool:
@@ -69,8 +69,8 @@ def _has_label(line: Line) -> bool:
     return line.separator in (Separator.TAB, Separator.PIPE) or (bool(first) and not is_numeric_cell(first))
 
 
-def _take_table(lines: Sequence[Line], start: int) -> tuple[TableBlock, int]:
-    body_indexes = _extend_body(lines, start)
+def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> tuple[TableBlock, int]:
+    body_indexes = _extend_body(lines, start, body_rows)
     body = [lines[i] for i in body_indexes]
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
@@ -96,18 +96,18 @@ def _take_table(lines: Sequence[Line], start: int) -> tuple[TableBlock, int]:
     return table, end
 
 
-def _extend_body(lines: Sequence[Line], start: int) -> list[int]:
+def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> list[int]:
     body = [start]
     index = start + 1
     while index < len(lines):
         line = lines[index]
-        if _is_body_row(line):
+        if body_rows[index]:
             body.append(index)
             index += 1
             continue
         if line.is_blank or is_rule(line.raw):
             following = _next_content(lines, index, MAX_BLANKS_INSIDE + 1)
-            if following is not None and _is_body_row(lines[following]) and _same_shape(lines[following], lines[body[-1]]):
+            if following is not None and body_rows[following] and _same_shape(lines[following], lines[body[-1]]):
                 index = following
                 continue
         break

@@ -1,0 +1,65 @@
+"""Bad input gives a typed error or an empty but valid result, never a crash or a hang."""
+
+import pytest
+
+import release_parser as rp
+from release_parser.frames import FACT_COLUMNS, HIGHLIGHT_COLUMNS
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(rp.EmptyInputError):
+        rp.parse(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(rp.ReadError):
+        rp.parse(tmp_path / "nope.txt")
+
+
+def test_binary_junk(tmp_path):
+    path = tmp_path / "junk.bin"
+    path.write_bytes(bytes(range(256)) * 400)
+    with pytest.raises(rp.UnsupportedInputError):
+        rp.parse(path)
+
+
+def test_text_without_tables_is_empty_but_valid():
+    rel = rp.parse_text("Just a sentence.\n\nAnother one, with no figures at all.")
+    assert rel.tables == []
+    assert list(rel.facts.columns) == list(FACT_COLUMNS)
+    assert list(rel.highlights.columns) == list(HIGHLIGHT_COLUMNS)
+    assert len(rel.facts) == 0
+
+
+def test_ragged_rows_keep_every_cell():
+    text = "\t2Q04\t1Q04\nRevenue\t100\t90\nCosts\t80\nOther\t1\t2\t3\n"
+    rel = rp.parse_text(text)
+    table = rel.tables[0]
+    assert list(table.frame.index) == ["Revenue", "Costs", "Other"]
+    assert table.frame.loc["Costs", "2Q04"] == 80
+    # the third value of "Other" has no header but is not lost
+    assert rel.facts[rel.facts.line_item == "Other"].value.tolist() == [1, 2, 3]
+
+
+def test_table_without_header_gets_placeholder_columns():
+    rel = rp.parse_text("Revenue\t100\t90\nCosts\t80\t70\n")
+    assert rel.tables[0].column_labels == ["column_1", "column_2"]
+    assert rel.facts.period.isna().all()
+    assert rel.facts.value.tolist() == [100, 90, 80, 70]
+
+
+def test_huge_text_is_linear_and_bounded():
+    row = "Total Revenues\t10,512\t9,185\t14.4%\n"
+    text = "\t2Q04\t2Q03\tYoY % Change\n" + row * 600_000  # about 20 MB
+    assert len(text) > 19_000_000
+    rel = rp.parse_text(text)
+    assert len(rel.tables) == 1
+    assert len(rel.tables[0].line_items) == 600_000
+
+
+def test_hostile_line_is_bounded():
+    text = "(" * 200_000 + "\n" + "1," * 200_000 + "\n" + "-" * 100_000
+    rel = rp.parse_text(text)
+    assert rel.tables == []

@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+
+from release_parser.headers import PeriodContext, interpret_columns, measure_of
+from release_parser.normalize.periods import FiscalCalendar, parse_period
+
+IIJ = FiscalCalendar(year_end_month=3, naming="start")
+CONTEXT = PeriodContext(calendar=IIJ, reference_year=2004)
+
+
+@pytest.mark.parametrize(
+    "label, measure",
+    [
+        ("YoY % Change", "yoy_pct"),
+        ("QoQ % Change", "qoq_pct"),
+        ("% change", "pct_change"),
+        ("Change", "change"),
+        ("YoY change", "yoy_change"),
+        ("Year-on-year growth (%)", "yoy_pct"),
+        ("2Q04", "value"),
+        ("Target Announced", "target"),
+        ("Actual Results", "value"),
+    ],
+)
+def test_measures(label, measure):
+    assert measure_of(label) == measure
+
+
+def labels(columns):
+    return [(c.label, c.measure, c.period.label if c.period else None, c.base_period.label if c.base_period else None)
+            for c in columns]
+
+
+def test_yoy_and_qoq_columns_take_their_periods():
+    columns = interpret_columns(["2Q04", "2Q03", "YoY % Change", "1Q04", "QoQ % Change"], CONTEXT)
+    assert labels(columns) == [
+        ("2Q04", "value", "2Q04", None),
+        ("2Q03", "value", "2Q03", None),
+        ("YoY % Change", "yoy_pct", "2Q04", "2Q03"),
+        ("1Q04", "value", "1Q04", None),
+        ("QoQ % Change", "qoq_pct", "2Q04", "1Q04"),
+    ]
+    assert columns[0].period.start == dt.date(2004, 7, 1)
+
+
+def test_generic_change_compares_the_two_columns_before_it():
+    columns = interpret_columns(["FY2004", "FY2003", "% change"], CONTEXT)
+    assert labels(columns)[2] == ("% change", "pct_change", "FY2004", "FY2003")
+
+
+def test_change_without_printed_periods_uses_the_default_period():
+    context = PeriodContext(calendar=IIJ, reference_year=2004, default_period=parse_period("2Q04", IIJ))
+    columns = interpret_columns(["Amount", "YoY % Change"], context)
+    assert labels(columns)[1] == ("YoY % Change", "yoy_pct", "2Q04", "2Q03")
