@@ -10,6 +10,7 @@ from .metadata import read_metadata
 from .model import Release
 from .normalize.periods import FiscalCalendar
 from .readers import read_source, read_text
+from .readers.text import DEFAULT_MAX_CHARS
 from .segment import segment
 
 __all__ = ["parse", "parse_text", "parse_layout"]
@@ -54,8 +55,16 @@ def parse(
     return parse_layout(layout, calendar=calendar)
 
 
-def parse_text(text: str, *, source: str = "<text>", calendar: FiscalCalendar | None = None) -> Release:
+def parse_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    calendar: FiscalCalendar | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Release:
     """Parse a release given as a string.
+
+    Texts longer than ``max_chars`` raise :class:`~release_parser.errors.ResourceLimitError`.
 
     Examples
     --------
@@ -63,7 +72,7 @@ def parse_text(text: str, *, source: str = "<text>", calendar: FiscalCalendar | 
     >>> rel.facts[["line_item", "column", "value"]].to_dict("records")
     [{'line_item': 'Revenue', 'column': '2Q04', 'value': 10512.0}, {'line_item': 'Revenue', 'column': '1Q04', 'value': 8675.0}]
     """
-    return parse_layout(read_text(text, source=source), calendar=calendar)
+    return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar)
 
 
 def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None) -> Release:

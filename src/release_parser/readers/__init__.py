@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EmptyInputError, ReadError
+from ..errors import EmptyInputError, ReadError, ResourceLimitError
 from ..layout import Layout
-from .text import decode_text, read_text
+from .text import DEFAULT_MAX_CHARS, decode_text, read_text
 
 __all__ = ["read_source", "read_text", "decode_text", "is_pdf"]
 
 _PDF_MAGIC = b"%PDF-"
 _MAGIC_WINDOW = 1024
+#: A text file larger than this is refused before it is read (4 bytes per character at most).
+MAX_TEXT_BYTES = 4 * DEFAULT_MAX_CHARS
 
 
 def is_pdf(data: bytes) -> bool:
@@ -29,7 +31,11 @@ def read_source(
     """Read a file into a layout, choosing the reader by the file's content."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(_MAGIC_WINDOW)
+            if not is_pdf(head) and path.stat().st_size > MAX_TEXT_BYTES:
+                raise ResourceLimitError(f"{path}: {path.stat().st_size:,} bytes is too large for a text release")
+            data = head + handle.read()
     except OSError as error:
         raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
     if not data:

@@ -15,8 +15,9 @@ from ..layout import Cell, Layout, Line, Separator
 
 __all__ = ["read_text", "decode_text", "DEFAULT_MAX_CHARS"]
 
-#: Texts longer than this are refused rather than parsed (hostile input guard).
-DEFAULT_MAX_CHARS = 50_000_000
+#: Texts longer than this are refused rather than parsed (hostile input guard). Real
+#: releases run to tens or hundreds of kilobytes; pass ``max_chars`` to raise it.
+DEFAULT_MAX_CHARS = 10_000_000
 
 _GAP = re.compile(r"[ \u00a0\u3000]{2,}")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
