@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .errors import PeriodFormatError
 from .model import Column
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
 
@@ -90,10 +91,13 @@ def _change_pair(
     subject = primary
     if subject is None:
         return None, group[0] if group else None
-    if measure.startswith("yoy"):
-        return subject, subject.previous_year()
-    if measure.startswith("qoq"):
-        return subject, subject.previous()
+    try:
+        if measure.startswith("yoy"):
+            return subject, subject.previous_year()
+        if measure.startswith("qoq"):
+            return subject, subject.previous()
+    except PeriodFormatError:  # e.g. nine months have no preceding nine-month period
+        return subject, None
     if group and group[0] != subject:
         return subject, group[0]
     return subject, None

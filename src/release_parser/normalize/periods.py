@@ -1,0 +1,995 @@
+"""Fiscal calendars and fiscal periods: ``"2Q04"`` -> 2004-07-01..2004-09-30.
+
+A release names its periods in its company's fiscal calendar. Internet
+Initiative Japan (IIJ), for instance, ends its fiscal year on March 31 and
+names the year by the calendar year it *starts* in, so its ``2Q04`` is
+2004-07-01..2004-09-30. Many companies name the year by the year it *ends*
+in, which is also what pandas does (``pd.Period(year=2005, freq="Y-MAR")`` is
+2004-04-01..2005-03-31). :class:`FiscalCalendar` holds both facts, and
+:class:`FiscalPeriod` is one quarter, half, year or cumulative span of it.
+
+Quarter and year dates come from pandas' fiscal periods (``Q-MAR``,
+``Y-MAR``); halves and cumulative spans are unions of quarters.
+
+Public functions:
+
+- :func:`parse_period` / :func:`try_parse_period`: one whole string is one period.
+- :func:`find_periods`: every period mentioned in free text, with spans.
+- :func:`infer_calendar`: the fiscal calendar a whole document uses.
+- :func:`format_period`: write a period in one of :data:`NOTATIONS`.
+
+Every notation accepted is listed, with examples, in ``docs/notations-periods.md``.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import functools
+import logging
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import pandas as pd
+
+from ..errors import PeriodFormatError
+from ._period_patterns import (
+    COUNT_TITLES,
+    DATE_PARTS,
+    FIND_PERIOD,
+    FIND_NOTATIONS,
+    FY_MENTION,
+    KIND_QUARTERS,
+    MONTH_COUNT_WORDS,
+    MONTH_NAMES,
+    MONTH_TITLES,
+    NOTATION_PATTERNS,
+    NOTATIONS,
+    ORDINAL_TITLES,
+    ORDINAL_WORDS,
+    PANDAS_MONTHS,
+    PERIOD_KINDS,
+    RANGE_PREFERENCE,
+    SPAN_UNIT_MONTHS,
+    WHITESPACE,
+    YEAR_END_STATEMENT,
+    FoldedText,
+    fold,
+    match_groups,
+)
+
+__all__ = [
+    "FiscalCalendar",
+    "FiscalPeriod",
+    "PERIOD_KINDS",
+    "NOTATIONS",
+    "TWO_DIGIT_YEAR_PIVOT",
+    "MAX_PERIOD_CHARS",
+    "parse_period",
+    "try_parse_period",
+    "find_periods",
+    "infer_calendar",
+    "format_period",
+    "resolve_two_digit_year",
+]
+
+logger = logging.getLogger(__name__)
+
+Naming = Literal["start", "end"]
+
+#: Two-digit years below the pivot are 20xx, the others 19xx (used only when no
+#: ``reference_year`` is given): "04" -> 2004, "69" -> 2069, "70" -> 1970.
+TWO_DIGIT_YEAR_PIVOT = 70
+
+#: Longest string :func:`parse_period` looks at (after trimming and collapsing
+#: white space); anything longer is rejected without matching.
+MAX_PERIOD_CHARS = 160
+
+#: Inputs longer than this are refused before any normalization work.
+_MAX_RAW_CHARS = 10_000
+
+
+# --------------------------------------------------------------------------
+# Calendar
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FiscalCalendar:
+    """When a company's fiscal year ends, and which calendar year names it.
+
+    Parameters
+    ----------
+    year_end_month : int, default 3
+        Month (1-12) whose last day ends the fiscal year. 12 is a calendar year.
+    naming : {"end", "start"}, default "end"
+        ``"end"``: the fiscal year is named by the calendar year it ends in
+        (as pandas does). ``"start"``: by the year it starts in (IIJ's FY2004
+        ends 2005-03-31). With ``year_end_month=12`` both give the same years.
+
+    Raises
+    ------
+    ValueError
+        If ``year_end_month`` is not an integer 1-12 or ``naming`` is unknown.
+
+    Notes
+    -----
+    Only years ending on a month's last day are supported (no 52/53-week years).
+
+    Examples
+    --------
+    >>> iij = FiscalCalendar(3, "start")
+    >>> iij.year_bounds(2004)
+    (datetime.date(2004, 4, 1), datetime.date(2005, 3, 31))
+    >>> FiscalCalendar(3, "end").year_bounds(2005)
+    (datetime.date(2004, 4, 1), datetime.date(2005, 3, 31))
+    >>> iij.fiscal_year_of(date(2004, 11, 11))
+    2004
+    >>> FiscalCalendar(13)
+    Traceback (most recent call last):
+    ...
+    ValueError: year_end_month must be an integer 1-12, not 13
+    """
+
+    year_end_month: int = 3
+    naming: Naming = "end"
+
+    def __post_init__(self) -> None:
+        month = self.year_end_month
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            raise ValueError(f"year_end_month must be an integer 1-12, not {month!r}")
+        if self.naming not in ("start", "end"):
+            raise ValueError(f"naming must be 'start' or 'end', not {self.naming!r}")
+
+    @property
+    def quarter_freq(self) -> str:
+        """pandas frequency of this calendar's quarters, e.g. ``"Q-MAR"``."""
+        return f"Q-{PANDAS_MONTHS[self.year_end_month - 1]}"
+
+    @property
+    def year_freq(self) -> str:
+        """pandas frequency of this calendar's years, e.g. ``"Y-MAR"``."""
+        return f"Y-{PANDAS_MONTHS[self.year_end_month - 1]}"
+
+    def end_year(self, fiscal_year: int) -> int:
+        """The calendar year in which ``fiscal_year`` ends (pandas' year number).
+
+        Examples
+        --------
+        >>> FiscalCalendar(3, "start").end_year(2004)
+        2005
+        >>> FiscalCalendar(12, "start").end_year(2004)
+        2004
+        """
+        if self.naming == "start" and self.year_end_month != 12:
+            return fiscal_year + 1
+        return fiscal_year
+
+    def from_end_year(self, end_year: int) -> int:
+        """The fiscal year (in this calendar's naming) that ends in ``end_year``.
+
+        Examples
+        --------
+        >>> FiscalCalendar(3, "start").from_end_year(2005)
+        2004
+        """
+        if self.naming == "start" and self.year_end_month != 12:
+            return end_year - 1
+        return end_year
+
+    def year_bounds(self, fiscal_year: int) -> tuple[date, date]:
+        """First and last day of ``fiscal_year``.
+
+        Examples
+        --------
+        >>> FiscalCalendar(12).year_bounds(2010)
+        (datetime.date(2010, 1, 1), datetime.date(2010, 12, 31))
+        """
+        year = pd.Period(year=self.end_year(fiscal_year), freq=self.year_freq)
+        return year.start_time.date(), year.end_time.date()
+
+    def fiscal_year_of(self, day: date) -> int:
+        """The fiscal year (in this calendar's naming) that contains ``day``.
+
+        Examples
+        --------
+        >>> FiscalCalendar(3, "end").fiscal_year_of(date(2004, 11, 11))
+        2005
+        >>> FiscalCalendar(3, "start").fiscal_year_of(date(2005, 3, 31))
+        2004
+        """
+        return self.from_end_year(_end_year_of_day(day, self.year_freq))
+
+    def describe(self) -> str:
+        """One line for people, with an example year.
+
+        Examples
+        --------
+        >>> FiscalCalendar(3, "start").describe()
+        'FY ends March 31, named by start year (FY2004 = 2004-04-01..2005-03-31)'
+        >>> FiscalCalendar(3, "end").describe()
+        'FY ends March 31, named by end year (FY2005 = 2004-04-01..2005-03-31)'
+        >>> FiscalCalendar(12).describe()
+        'FY ends December 31, the calendar year (FY2004 = 2004-01-01..2004-12-31)'
+        """
+        month = MONTH_TITLES[self.year_end_month - 1]
+        day = "28/29" if self.year_end_month == 2 else str(_last_day(2001, self.year_end_month))
+        example = 2004 if self.naming == "start" else 2005
+        if self.year_end_month == 12:
+            example, how = 2004, "the calendar year"
+        else:
+            how = f"named by {self.naming} year"
+        first, last = self.year_bounds(example)
+        return f"FY ends {month} {day}, {how} (FY{example} = {first}..{last})"
+
+
+# --------------------------------------------------------------------------
+# Period
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FiscalPeriod:
+    """One quarter, half, year or cumulative span of a fiscal calendar.
+
+    Build one with :meth:`from_parts` (or :func:`parse_period`); the
+    constructor checks that ``start``/``end`` are the dates of
+    ``fiscal_period`` in ``fiscal_year``.
+
+    Parameters
+    ----------
+    fiscal_year : int
+        In the calendar's own naming (IIJ: 2004 for 2Q04).
+    fiscal_period : str
+        One of :data:`PERIOD_KINDS`: ``"Q1"``..``"Q4"``, ``"H1"``, ``"H2"``,
+        ``"FY"``, or ``"3M"``/``"6M"``/``"9M"`` (months cumulated from the
+        fiscal-year start; ``"3M"``/``"6M"`` have the dates of Q1/H1).
+    start, end : datetime.date
+        First and last day, both included.
+    calendar : FiscalCalendar
+
+    Raises
+    ------
+    ValueError
+        If the kind is unknown or the dates are not those of the period.
+
+    Examples
+    --------
+    >>> iij = FiscalCalendar(3, "start")
+    >>> q = FiscalPeriod.from_parts(2004, "Q2", iij)
+    >>> q.label, q.start, q.end
+    ('2Q04', datetime.date(2004, 7, 1), datetime.date(2004, 9, 30))
+    >>> q.previous().label, q.previous_year().label
+    ('1Q04', '2Q03')
+    >>> q.to_pandas()
+    Period('2005Q2', 'Q-MAR')
+    """
+
+    fiscal_year: int
+    fiscal_period: str
+    start: date
+    end: date
+    calendar: FiscalCalendar
+
+    def __post_init__(self) -> None:
+        if self.fiscal_period not in KIND_QUARTERS:
+            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS)}, not {self.fiscal_period!r}")
+        if not isinstance(self.calendar, FiscalCalendar):
+            raise ValueError(f"calendar must be a FiscalCalendar, not {type(self.calendar).__name__}")
+        expected = _period_bounds(self.fiscal_year, self.fiscal_period, self.calendar)
+        if (self.start, self.end) != expected:
+            raise ValueError(
+                f"{self.fiscal_period} of FY{self.fiscal_year} is {expected[0]}..{expected[1]}"
+                f" in this calendar, not {self.start}..{self.end}"
+            )
+
+    @classmethod
+    def from_parts(cls, fiscal_year: int, fiscal_period: str, calendar: FiscalCalendar | None = None) -> FiscalPeriod:
+        """The period ``fiscal_period`` of ``fiscal_year``, with its dates computed.
+
+        Examples
+        --------
+        >>> p = FiscalPeriod.from_parts(2010, "9M", FiscalCalendar(3, "start"))
+        >>> p.label, p.start, p.end
+        ('9M10', datetime.date(2010, 4, 1), datetime.date(2010, 12, 31))
+        """
+        cal = calendar if calendar is not None else FiscalCalendar()
+        if fiscal_period not in KIND_QUARTERS:
+            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS)}, not {fiscal_period!r}")
+        start, end = _period_bounds(fiscal_year, fiscal_period, cal)
+        return cls(fiscal_year, fiscal_period, start, end, cal)
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """Canonical short label, IIJ style: ``2Q04``, ``1H03``, ``FY2004``, ``9M10``.
+
+        The two-digit year is the fiscal year in the calendar's naming.
+
+        Examples
+        --------
+        >>> cal = FiscalCalendar(3, "start")
+        >>> [FiscalPeriod.from_parts(2004, k, cal).label for k in ("Q4", "H2", "FY", "6M")]
+        ['4Q04', '2H04', 'FY2004', '6M04']
+        """
+        kind, yy = self.fiscal_period, self.fiscal_year % 100
+        if kind == "FY":
+            return f"FY{self.fiscal_year:04d}"
+        if kind.endswith("M"):
+            return f"{kind}{yy:02d}"
+        return f"{kind[1]}{kind[0]}{yy:02d}"
+
+    @property
+    def months(self) -> int:
+        """Length in months (3, 6, 9 or 12)."""
+        first, last = KIND_QUARTERS[self.fiscal_period]
+        return 3 * (last - first + 1)
+
+    def canonical(self) -> FiscalPeriod:
+        """The same dates under the preferred kind: ``3M`` -> ``Q1``, ``6M`` -> ``H1``.
+
+        Examples
+        --------
+        >>> FiscalPeriod.from_parts(2004, "6M").canonical().fiscal_period
+        'H1'
+        """
+        kind = {"3M": "Q1", "6M": "H1"}.get(self.fiscal_period)
+        return self if kind is None else FiscalPeriod(self.fiscal_year, kind, self.start, self.end, self.calendar)
+
+    def to_pandas(self) -> pd.Period | None:
+        """A quarter as ``pd.Period(freq="Q-<MON>")``, a year as ``freq="Y-<MON>"``.
+
+        pandas numbers the period by the calendar year the fiscal year *ends*
+        in, whatever the naming. Halves and cumulative spans have no pandas
+        period: they give ``None`` (use :attr:`start`/:attr:`end`).
+
+        Examples
+        --------
+        >>> iij = FiscalCalendar(3, "start")
+        >>> FiscalPeriod.from_parts(2004, "FY", iij).to_pandas()
+        Period('2005', 'Y-MAR')
+        >>> FiscalPeriod.from_parts(2004, "H1", iij).to_pandas() is None
+        True
+        """
+        end_year = self.calendar.end_year(self.fiscal_year)
+        if self.fiscal_period == "FY":
+            return pd.Period(year=end_year, freq=self.calendar.year_freq)
+        if self.fiscal_period.startswith("Q"):
+            return pd.Period(year=end_year, quarter=int(self.fiscal_period[1]), freq=self.calendar.quarter_freq)
+        return None
+
+    def previous_year(self) -> FiscalPeriod:
+        """The same period one fiscal year earlier (the base of a YoY change).
+
+        Examples
+        --------
+        >>> FiscalPeriod.from_parts(2004, "H1", FiscalCalendar(3, "start")).previous_year().label
+        '1H03'
+        """
+        return FiscalPeriod.from_parts(self.fiscal_year - 1, self.fiscal_period, self.calendar)
+
+    def previous(self) -> FiscalPeriod:
+        """The period of the same length just before this one (the base of a QoQ change).
+
+        ``1Q04`` -> ``4Q03``, ``1H04`` -> ``2H03``, ``FY2004`` -> ``FY2003``;
+        ``3M``/``6M`` give the quarter/half before them.
+
+        Raises
+        ------
+        PeriodFormatError
+            For ``9M``: the nine months before it are no fiscal period.
+
+        Examples
+        --------
+        >>> cal = FiscalCalendar(3, "start")
+        >>> [FiscalPeriod.from_parts(2004, k, cal).previous().label for k in ("Q1", "Q3", "H1", "H2", "FY")]
+        ['4Q03', '2Q04', '2H03', '1H04', 'FY2003']
+        """
+        kind, year = self.canonical().fiscal_period, self.fiscal_year
+        if kind == "FY":
+            return FiscalPeriod.from_parts(year - 1, "FY", self.calendar)
+        if kind in ("Q1", "H1"):
+            last = "Q4" if kind == "Q1" else "H2"
+            return FiscalPeriod.from_parts(year - 1, last, self.calendar)
+        if kind[0] in "QH":
+            return FiscalPeriod.from_parts(year, f"{kind[0]}{int(kind[1]) - 1}", self.calendar)
+        raise PeriodFormatError(f"{self.label} has no preceding period of the same length", self.label)
+
+
+def _last_day(year: int, month: int) -> int:
+    return _calendar.monthrange(year, month)[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _end_year_of_day(day: date, year_freq: str) -> int:
+    return int(pd.Period(day, freq=year_freq).year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_bounds(fiscal_year: int, kind: str, cal: FiscalCalendar) -> tuple[date, date]:
+    """Dates of ``kind`` in ``fiscal_year``, from pandas' fiscal quarters."""
+    first, last = KIND_QUARTERS[kind]
+    end_year = cal.end_year(fiscal_year)
+    q_first = pd.Period(year=end_year, quarter=first, freq=cal.quarter_freq)
+    q_last = q_first if last == first else pd.Period(year=end_year, quarter=last, freq=cal.quarter_freq)
+    return q_first.start_time.date(), q_last.end_time.date()
+
+
+# --------------------------------------------------------------------------
+# Two-digit years
+# --------------------------------------------------------------------------
+
+
+def resolve_two_digit_year(yy: int, reference_year: int | None = None) -> int:
+    """Four-digit year for ``yy`` (0-99).
+
+    With ``reference_year`` (the release's publication year), the century that
+    puts the year closest to it; a tie (50 years either way) goes to the
+    earlier year. Without it, :data:`TWO_DIGIT_YEAR_PIVOT`: 00-69 -> 20xx,
+    70-99 -> 19xx. The clock is never read.
+
+    Examples
+    --------
+    >>> resolve_two_digit_year(99, 2004), resolve_two_digit_year(4, 2004)
+    (1999, 2004)
+    >>> resolve_two_digit_year(69), resolve_two_digit_year(70)
+    (2069, 1970)
+    """
+    if not 0 <= yy <= 99:
+        raise ValueError(f"a two-digit year is 0-99, not {yy}")
+    if reference_year is None:
+        return (2000 if yy < TWO_DIGIT_YEAR_PIVOT else 1900) + yy
+    base = reference_year - reference_year % 100
+    candidates = (base - 100 + yy, base + yy, base + 100 + yy)
+    return min(candidates, key=lambda year: (abs(year - reference_year), year))
+
+
+def _year_token(token: str, reference_year: int | None) -> int:
+    return int(token) if len(token) == 4 else resolve_two_digit_year(int(token), reference_year)
+
+
+# --------------------------------------------------------------------------
+# Text preparation
+# --------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """NFKC, trimmed, white space collapsed to single spaces, lowercased; bounded length."""
+    if len(text) > _MAX_RAW_CHARS:
+        raise PeriodFormatError(f"not a fiscal period: {len(text)} characters is too long", text[:80])
+    cleaned = fold(WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip())
+    if not cleaned:
+        raise PeriodFormatError("not a fiscal period: empty text", text)
+    if len(cleaned) > MAX_PERIOD_CHARS:
+        raise PeriodFormatError(
+            f"not a fiscal period: {len(cleaned)} characters is longer than {MAX_PERIOD_CHARS}", text[:80]
+        )
+    return cleaned
+
+
+# --------------------------------------------------------------------------
+# Resolving a notation match
+# --------------------------------------------------------------------------
+
+
+class _NoYearError(PeriodFormatError):
+    """A period without a year, and no ``fiscal_year`` to complete it."""
+
+
+@dataclass(frozen=True)
+class _Date:
+    year: int | None
+    month: int
+    day: int | None
+
+
+def _parse_date(text: str, source: str) -> _Date:
+    match = DATE_PARTS.fullmatch(text)
+    if match is None:  # pragma: no cover - the notation regexes only capture dates
+        raise PeriodFormatError(f"not a date: {text!r}", source)
+    g = match_groups(match)
+    if "iyear" in g:
+        year, month, day = int(g["iyear"]), int(g["imon"]), int(g["iday"])
+    else:
+        month = MONTH_NAMES[g["mon"].lower()]  # "mon2" etc. arrive without their suffix
+        year = int(g["year"]) if "year" in g else None
+        day = int(g["day"]) if "day" in g else None
+    if not 1 <= month <= 12:
+        raise PeriodFormatError(f"{source!r}: no month {month} in {text!r}", source)
+    if day is not None and not 1 <= day <= _last_day(year or 2000, month):
+        raise PeriodFormatError(f"{source!r}: no day {day} in month {month} of {text!r}", source)
+    return _Date(year, month, day)
+
+
+def _month_end(parts: _Date, source: str, what: str) -> date:
+    """The date of a period end; a stated day must be the month's last."""
+    assert parts.year is not None
+    last = _last_day(parts.year, parts.month)
+    if parts.day is not None and parts.day != last:
+        raise PeriodFormatError(
+            f"{source!r}: {what} {parts.year}-{parts.month:02d}-{parts.day:02d} is not a month end"
+            " (only month-end fiscal calendars are supported)",
+            source,
+        )
+    return date(parts.year, parts.month, last)
+
+
+def _months_into_year(day: date, fiscal_year: int, cal: FiscalCalendar) -> int:
+    """Whole months from the start of ``fiscal_year`` through ``day``'s month."""
+    first = cal.year_bounds(fiscal_year)[0]
+    return (day.year - first.year) * 12 + day.month - first.month + 1
+
+
+def _kind_ending(months_in: int, length: int, source: str) -> str:
+    """Kind of the period of ``length`` months ending ``months_in`` months into the year."""
+    if length == 3 and months_in % 3 == 0:
+        return f"Q{months_in // 3}"
+    if length == 6 and months_in in (6, 12):
+        return "H1" if months_in == 6 else "H2"
+    if length == 9 and months_in == 9:
+        return "9M"
+    if length == 12 and months_in == 12:
+        return "FY"
+    raise PeriodFormatError(
+        f"{source!r}: {length} months ending {months_in} months into the fiscal year are no fiscal period"
+        " of this calendar",
+        source,
+    )
+
+
+def _stated_kind(g: Mapping[str, str]) -> str | None:
+    """The kind named by the period words of a match, if any."""
+    if "qn" in g:
+        return f"Q{g['qn']}"
+    if "hn" in g:
+        return f"H{g['hn']}"
+    if "mn" in g:
+        return "FY" if g["mn"] == "12" else f"{g['mn']}M"
+    if "ord" in g:
+        number = ORDINAL_WORDS[g["ord"].lower()]
+        unit = g["unit"].lower()
+        if unit.startswith("half"):
+            if number > 2:
+                raise PeriodFormatError(f"there is no {g['ord']} half", g["ord"] + " " + unit)
+            return f"H{number}"
+        return f"Q{number}"
+    if "first" in g:
+        return {3: "Q1", 6: "H1", 9: "9M"}[MONTH_COUNT_WORDS[g["first"].lower()]]
+    return None
+
+
+def _year_from_year_end(text: str, cal: FiscalCalendar, source: str) -> int:
+    parts = _parse_date(text, source)
+    if parts.month != cal.year_end_month:
+        raise PeriodFormatError(
+            f"{source!r} puts the fiscal year end in {MONTH_TITLES[parts.month - 1]},"
+            f" the calendar in {MONTH_TITLES[cal.year_end_month - 1]}",
+            source,
+        )
+    return cal.fiscal_year_of(_month_end(parts, source, "fiscal year end"))
+
+
+def _resolve_slash(g: Mapping[str, str], cal: FiscalCalendar, source: str) -> FiscalPeriod:
+    """``FY2005/3`` / ``FY3/2005`` (year ending March 2005) or ``FY2004/05`` (spanning 2004-05)."""
+    if "sm" in g:
+        readings = [("month", int(g["sm"]), int(g["sy"]))]
+    else:
+        first, second = int(g["sa"]), g["sb"]
+        readings = []
+        if len(second) == 4 and int(second) == first + 1 or len(second) == 2 and int(second) == (first + 1) % 100:
+            readings.append(("span", cal.year_end_month, first + 1))
+        if len(second) <= 2 and 1 <= int(second) <= 12:
+            readings.append(("month", int(second), first))
+    fitting = [(how, end_year) for how, month, end_year in readings if month == cal.year_end_month]
+    if cal.year_end_month == 12:
+        fitting = [(how, end_year) for how, end_year in fitting if how == "month"]
+    if not fitting:
+        raise PeriodFormatError(f"{source!r} names no fiscal year of a calendar ending in month {cal.year_end_month}", source)
+    if len(fitting) > 1:
+        raise PeriodFormatError(f"{source!r} is ambiguous: a year ending in month {cal.year_end_month} or a span", source)
+    return FiscalPeriod.from_parts(cal.from_end_year(fitting[0][1]), "FY", cal)
+
+
+def _resolve_range(g: Mapping[str, str], cal: FiscalCalendar, source: str) -> FiscalPeriod:
+    last = _parse_date(g["rend"], source)
+    first = _parse_date(g["rstart"], source)
+    assert last.year is not None and last.day is not None and first.day is not None
+    end = date(last.year, last.month, last.day)
+    if first.year is None:
+        year = last.year if (first.month, first.day) <= (last.month, last.day) else last.year - 1
+    else:
+        year = first.year
+    if first.day > _last_day(year, first.month):
+        raise PeriodFormatError(f"{source!r}: no day {first.day} in month {first.month} of {year}", source)
+    start = date(year, first.month, first.day)
+    fiscal_year = cal.fiscal_year_of(end)
+    for kind in RANGE_PREFERENCE:
+        if _period_bounds(fiscal_year, kind, cal) == (start, end):
+            return FiscalPeriod.from_parts(fiscal_year, kind, cal)
+    raise PeriodFormatError(
+        f"{source!r}: {start}..{end} is no quarter, half, nine months or year of this calendar", source
+    )
+
+
+def _resolve(
+    g: Mapping[str, str],
+    cal: FiscalCalendar,
+    reference_year: int | None,
+    fiscal_year: int | None,
+    source: str,
+) -> FiscalPeriod:
+    """Turn the groups of one notation match into a period (or raise)."""
+    if "sa" in g or "sm" in g:
+        return _resolve_slash(g, cal, source)
+    if "rend" in g:
+        return _resolve_range(g, cal, source)
+    kind = _stated_kind(g)
+    if "pend" in g:
+        if "span" in g:
+            length = MONTH_COUNT_WORDS[g["span"]]
+        elif "spanu" in g:
+            length = SPAN_UNIT_MONTHS[g["spanu"].split()[0].split("-")[0]]
+        else:
+            assert kind is not None
+            length = {"Q": 3, "H": 6}.get(kind[0], 9)
+        if length == 12:  # "year ended March 31, 2005": a year-end date
+            return FiscalPeriod.from_parts(_year_from_year_end(g["pend"], cal, source), "FY", cal)
+        end = _month_end(_parse_date(g["pend"], source), source, "period end")
+        year = cal.fiscal_year_of(end)
+        months_in = _months_into_year(end, year, cal)
+        if "first" in g and months_in != length:
+            raise PeriodFormatError(
+                f"{source!r}: the first {length} months of a fiscal year end {length} months into it", source
+            )
+        found = _kind_ending(months_in, length, source)
+        if kind is not None and kind != found:
+            raise PeriodFormatError(f"{source!r} names {kind}, but its date ends {found}", source)
+        return FiscalPeriod.from_parts(year, found, cal)
+    if "yearend" in g:
+        year = _year_from_year_end(g["yearend"], cal, source)
+    elif "year" in g:
+        year = _year_token(g["year"], reference_year)
+    elif fiscal_year is not None:
+        year = fiscal_year
+    else:
+        raise _NoYearError(f"{source!r} names no fiscal year: pass fiscal_year= for the context", source)
+    return FiscalPeriod.from_parts(year, kind or "FY", cal)
+
+
+# --------------------------------------------------------------------------
+# Public parsing API
+# --------------------------------------------------------------------------
+
+
+def parse_period(
+    text: str,
+    calendar: FiscalCalendar | None = None,
+    *,
+    reference_year: int | None = None,
+    fiscal_year: int | None = None,
+) -> FiscalPeriod:
+    """Parse one fiscal period; the whole string must be the period.
+
+    Matching ignores case and surrounding white space, and reads the text
+    under NFKC (full-width ``２Ｑ０４`` is ``2Q04``). Every notation is listed
+    in ``docs/notations-periods.md``.
+
+    Parameters
+    ----------
+    text : str
+        ``"2Q04"``, ``"Q2 FY2004"``, ``"First Half of FY2004"``,
+        ``"six months ended September 30, 2010"``, ...
+    calendar : FiscalCalendar, optional
+        Defaults to ``FiscalCalendar()`` (March year end, named by end year).
+    reference_year : int, optional
+        Calendar year the release was published in; two-digit years take the
+        century closest to it. Without it, 00-69 are 20xx and 70-99 are 19xx.
+    fiscal_year : int, optional
+        Fiscal year (calendar's naming) for text that names none, such as
+        ``"first quarter"``, ``"2Q"`` or ``"FY"``. A year in the text wins.
+
+    Returns
+    -------
+    FiscalPeriod
+
+    Raises
+    ------
+    PeriodFormatError
+        If the text is no period in a known notation; names no year and no
+        ``fiscal_year`` is given; states dates that are not a quarter, half,
+        nine months or year of ``calendar``; or states a fiscal-year end in a
+        month other than ``calendar.year_end_month`` (the calendar is not
+        overridden by the text).
+    TypeError
+        If ``text`` is not a string.
+
+    Examples
+    --------
+    >>> iij = FiscalCalendar(3, "start")
+    >>> p = parse_period("2Q04", iij)
+    >>> p.fiscal_year, p.fiscal_period, p.start, p.end
+    (2004, 'Q2', datetime.date(2004, 7, 1), datetime.date(2004, 9, 30))
+    >>> parse_period("First Half of FY2004", iij).label
+    '1H04'
+    >>> p = parse_period("first six months of the fiscal year ending March 31, 2011", iij)
+    >>> p.label, p.start, p.end
+    ('1H10', datetime.date(2010, 4, 1), datetime.date(2010, 9, 30))
+    >>> parse_period("nine months ended December 31, 2010", FiscalCalendar(3, "end")).label
+    '9M11'
+    >>> parse_period("99", iij)
+    Traceback (most recent call last):
+    ...
+    release_parser.errors.PeriodFormatError: not a fiscal period: '99'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_period() needs a str, not {type(text).__name__}")
+    cal = calendar if calendar is not None else FiscalCalendar()
+    cleaned = _clean(text)
+    first_error: PeriodFormatError | None = None
+    for pattern in NOTATION_PATTERNS.values():
+        match = pattern.fullmatch(cleaned)
+        if match is None:
+            continue
+        try:
+            return _resolve(match_groups(match), cal, reference_year, fiscal_year, text)
+        except PeriodFormatError as error:
+            first_error = first_error or error
+    if first_error is not None:
+        raise first_error
+    raise PeriodFormatError(f"not a fiscal period: {text!r}", text)
+
+
+def try_parse_period(
+    text: object,
+    calendar: FiscalCalendar | None = None,
+    *,
+    reference_year: int | None = None,
+    fiscal_year: int | None = None,
+) -> FiscalPeriod | None:
+    """Like :func:`parse_period`, but ``None`` where that raises (and for non-strings).
+
+    Examples
+    --------
+    >>> try_parse_period("YoY % Change") is None
+    True
+    >>> try_parse_period("1Q04", FiscalCalendar(3, "start")).end
+    datetime.date(2004, 6, 30)
+    """
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_period(text, calendar, reference_year=reference_year, fiscal_year=fiscal_year)
+    except PeriodFormatError:
+        return None
+
+
+def find_periods(
+    text: str,
+    calendar: FiscalCalendar | None = None,
+    *,
+    reference_year: int | None = None,
+    fiscal_year: int | None = None,
+    errors: Literal["ignore", "raise"] = "ignore",
+) -> list[tuple[int, int, FiscalPeriod]]:
+    """Every period mentioned in free text, with its character span.
+
+    Scans left to right; at each place a notation starts, the longest
+    notation match that resolves is taken (leftmost-longest), so matches do
+    not overlap. A period is never found inside a word or a number
+    (``12Q045`` holds none), but may be followed by punctuation
+    (``FY2004's``).
+
+    Parameters
+    ----------
+    text : str
+    calendar : FiscalCalendar, optional
+        Defaults to ``FiscalCalendar()``.
+    reference_year : int, optional
+        As in :func:`parse_period`.
+    fiscal_year : int, optional
+        Context year for yearless mentions (``first half``, ``2Q``). Without
+        it such mentions are not reported.
+    errors : {"ignore", "raise"}, default "ignore"
+        What to do with a mention in a known notation that does not fit the
+        calendar (``year ended December 31, 2010`` in a March calendar):
+        skip it (logged at DEBUG level) or raise its PeriodFormatError.
+
+    Returns
+    -------
+    list of (start, end, FiscalPeriod)
+        ``text[start:end]`` is the mention, in order of appearance.
+
+    Examples
+    --------
+    >>> iij = FiscalCalendar(3, "start")
+    >>> text = "an operating loss of JPY 830 million in 2Q03 and JPY 100 million in 1Q04"
+    >>> [(s, e, p.label) for s, e, p in find_periods(text, iij)]
+    [(40, 44, '2Q03'), (68, 72, '1Q04')]
+    >>> [p.label for _, _, p in find_periods("[1Q04 - 95.6Gbps, 2q04 104.9Gbps]", iij)]
+    ['1Q04', '2Q04']
+    >>> [p.label for _, _, p in find_periods("12Q045 and FY2004's", iij)]
+    ['FY2004']
+    """
+    if errors not in ("ignore", "raise"):
+        raise ValueError(f"errors must be 'ignore' or 'raise', not {errors!r}")
+    cal = calendar if calendar is not None else FiscalCalendar()
+    norm = FoldedText(text)
+    scanned = norm.text
+    found: list[tuple[int, int, FiscalPeriod]] = []
+    pos = 0
+    while True:
+        hit = FIND_PERIOD.search(scanned, pos)
+        if hit is None:
+            break
+        at = hit.start()
+        best = _longest_at(scanned, at, cal, reference_year, fiscal_year, errors)
+        if best is None:
+            pos = at + 1
+            continue
+        end, period = best
+        found.append((norm.to_original(at, is_end=False), norm.to_original(end, is_end=True), period))
+        pos = end
+    return found
+
+
+def _longest_at(
+    text: str,
+    at: int,
+    cal: FiscalCalendar,
+    reference_year: int | None,
+    fiscal_year: int | None,
+    errors: str,
+) -> tuple[int, FiscalPeriod] | None:
+    """The longest notation match at ``at`` that resolves, as (end, period)."""
+    candidates = []
+    for pattern in FIND_NOTATIONS.values():
+        match = pattern.match(text, at)
+        if match is not None and match.end() > at:
+            candidates.append(match)
+    candidates.sort(key=lambda m: m.end(), reverse=True)
+    for match in candidates:
+        try:
+            return match.end(), _resolve(match_groups(match), cal, reference_year, fiscal_year, match.group())
+        except PeriodFormatError as error:
+            if errors == "raise" and not isinstance(error, _NoYearError):
+                raise
+            logger.debug("skipped period mention %r at %d: %s", match.group(), at, error)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Calendar inference
+# --------------------------------------------------------------------------
+
+
+def infer_calendar(text: str) -> FiscalCalendar | None:
+    """The fiscal calendar a whole document uses, or ``None`` if it never says.
+
+    1. Every year-end statement (``Year Ending March 31, 2005``, ``fiscal year
+       ended March 31, 2005``, ``for the years ended December 31, 2010``)
+       votes for its month; the most frequent month wins (ties: the first
+       stated). Only month-end days count.
+    2. The document's year ends in the end year stated most often for that
+       month (ties: the first stated), say 2005.
+    3. Fiscal-year labels (``FY2004``, ``FY04``, ``fiscal 2004``, ``2Q04``,
+       ``1H04``, ``Q2 2004``) are counted: more mentions of 2004 (end year
+       - 1) than of 2005 mean the year is named by its start (IIJ); more
+       mentions of 2005, or none of either, by its end. On a tie, mentions
+       of 2003 (start naming's previous year) against 2006 (end naming's
+       next year) decide, and then "end". A December year end is always
+       ``naming="end"`` (both namings agree).
+
+    Regexes run once over the text (linear time); no loop per line.
+
+    Examples
+    --------
+    >>> infer_calendar("Second Quarter Results for the Year Ending March 31, 2005 ... "
+    ...                "statements regarding FY2004 operating and net profitability")
+    FiscalCalendar(year_end_month=3, naming='start')
+    >>> infer_calendar("Results for the fiscal year ended March 31, 2005: FY2005 revenue rose")
+    FiscalCalendar(year_end_month=3, naming='end')
+    >>> infer_calendar("for the year ending December 31, 2010")
+    FiscalCalendar(year_end_month=12, naming='end')
+    >>> infer_calendar("Revenue rose in 2Q04") is None
+    True
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = fold(text)
+    statements: list[tuple[int, int]] = []  # (month, end year), in order
+    for match in YEAR_END_STATEMENT.finditer(text):
+        g = match_groups(match)
+        month, year = MONTH_NAMES[g["mon"].lower()], int(g["year"])
+        if "day" in g and int(g["day"]) != _last_day(year, month):
+            continue
+        statements.append((month, year))
+    if not statements:
+        return None
+    month = _most_common_first([m for m, _ in statements])
+    if month == 12:
+        return FiscalCalendar(12, "end")
+    end_year = _most_common_first([y for m, y in statements if m == month])
+    mentions: Counter[int] = Counter()
+    for match in FY_MENTION.finditer(text):
+        y4, y2 = match.group("y4"), match.group("y2")
+        mentions[int(y4) if y4 else resolve_two_digit_year(int(y2), end_year)] += 1
+    start_votes, end_votes = mentions[end_year - 1], mentions[end_year]
+    if start_votes == end_votes:
+        start_votes, end_votes = mentions[end_year - 2], mentions[end_year + 1]
+    return FiscalCalendar(month, "start" if start_votes > end_votes else "end")
+
+
+def _most_common_first(values: list[int]) -> int:
+    """Most frequent value; on a tie, the one seen first."""
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)
+
+
+# --------------------------------------------------------------------------
+# Formatting
+# --------------------------------------------------------------------------
+
+
+def format_period(period: FiscalPeriod, notation: str = "short") -> str:
+    """Write ``period`` in one of :data:`NOTATIONS`; :func:`parse_period` reads it back.
+
+    Notations ``words``, ``words_fiscal``, ``ended``, ``year_ending`` and
+    ``range`` write ``3M``/``6M`` exactly as Q1/H1, so those read back as
+    ``period.canonical()``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown notation, or one with no form for the period's kind
+        (``half_fy`` writes halves only).
+
+    Examples
+    --------
+    >>> q = parse_period("2Q04", FiscalCalendar(3, "start"))
+    >>> [format_period(q, n) for n in ("short", "q_fy", "nq_fy", "fy2", "words")]
+    ['2Q04', 'Q2 FY2004', '2Q FY2004', 'FY04 Q2', 'Second Quarter of FY2004']
+    >>> format_period(q, "ended")
+    'three months ended September 30, 2004'
+    >>> format_period(q, "year_ending")
+    'Second Quarter of the Fiscal Year Ending March 31, 2005'
+    >>> format_period(q, "range")
+    'from July 1 to September 30, 2004'
+    """
+    templates = NOTATIONS.get(notation)
+    if templates is None:
+        raise ValueError(f"unknown notation {notation!r}; known: {', '.join(NOTATIONS)}")
+    kind, canonical = period.fiscal_period, period.canonical().fiscal_period
+    shape = "FY" if kind == "FY" else ("M" if kind.endswith("M") else kind[0])
+    template = templates.get(shape, templates.get("*"))
+    if template is None:
+        raise ValueError(f"notation {notation!r} has no form for {kind}")
+    first, last = period.start, period.end
+    if canonical == "9M":
+        phrase = "First Nine Months"
+    elif canonical != "FY":
+        phrase = f"{ORDINAL_TITLES[int(canonical[1]) - 1]} {'Quarter' if canonical[0] == 'Q' else 'Half'}"
+    else:
+        phrase = ""
+    return template.format(
+        label=period.label,
+        label_lower=period.label.lower(),
+        n=kind[0] if shape == "M" else kind[-1],
+        yyyy=f"{period.fiscal_year:04d}",
+        yy=f"{period.fiscal_year % 100:02d}",
+        Phrase=phrase,
+        phrase=phrase.lower(),
+        count=COUNT_TITLES[period.months].lower(),
+        end=_long_date(last),
+        year_end=_long_date(period.calendar.year_bounds(period.fiscal_year)[1]),
+        range_start=f"{MONTH_TITLES[first.month - 1]} {first.day}" + (f", {first.year}" if first.year != last.year else ""),
+    )
+
+
+def _long_date(day: date) -> str:
+    return f"{MONTH_TITLES[day.month - 1]} {day.day}, {day.year}"
