@@ -12,6 +12,7 @@ from .model import Bullet, Column, LineItem, Paragraph, Provenance, Release, Tab
 from .normalize.numbers import try_parse_number
 from .normalize.periods import find_periods
 from .normalize.units import find_unit_caption
+from .prose import ProseUnit, extract_prose_facts
 from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .segment.blocks import Block
 from .segment.lines import footnote_marks, match_footnote, strip_emphasis, strip_footnote_marks
@@ -27,6 +28,9 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
     sections: list[str] = []
     section: str | None = None
     levels = _LevelTracker()
+    units: list[ProseUnit] = []
+    unit_of_bullet: dict[int, int] = {}
+    after_table = False
     for block in blocks:
         if isinstance(block, HeadingBlock):
             if block.line.number in meta.lines:
@@ -34,27 +38,38 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             section = block.text
             sections.append(section)
             levels.reset()
+            units.append(ProseUnit(block.text, _provenance(layout.source, block.line), section, lead=True, restart=True))
         elif isinstance(block, TableBlock):
             tables.append(_build_table(block, len(tables), layout.source, meta))
             levels.reset()
+            after_table = True
         elif isinstance(block, BulletBlock):
             text, emphasis = strip_emphasis(block.text)
             level, parent = levels.place(block, len(bullets), emphasis)
-            bullets.append(
-                Bullet(
-                    text=text,
-                    level=level,
-                    marker=block.marker,
-                    emphasis=emphasis,
-                    section=section,
-                    parent=parent,
-                    provenance=_provenance(layout.source, block.line),
-                )
+            bullet = Bullet(
+                text=text,
+                level=level,
+                marker=block.marker,
+                emphasis=emphasis,
+                section=section,
+                parent=parent,
+                provenance=_provenance(layout.source, block.line),
             )
+            unit_of_bullet[len(bullets)] = len(units)
+            bullets.append(bullet)
+            units.append(
+                ProseUnit(text, bullet.provenance, section, lead=emphasis, restart=after_table,
+                          parent=unit_of_bullet.get(parent) if parent is not None else None)
+            )
+            after_table = False
         elif isinstance(block, ParagraphBlock):
             if all(line.number in meta.lines for line in block.lines):
                 continue
-            paragraphs.append(Paragraph(text=block.text, section=section, provenance=_provenance(layout.source, *block.lines)))
+            paragraph = Paragraph(text=block.text, section=section, provenance=_provenance(layout.source, *block.lines))
+            paragraphs.append(paragraph)
+            units.append(ProseUnit(paragraph.text, paragraph.provenance, section, restart=after_table))
+            after_table = False
+    prose_context = PeriodContext(calendar=meta.calendar, reference_year=meta.reference_year, default_period=meta.period)
     return Release(
         source=layout.source,
         company=meta.company,
@@ -66,6 +81,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
         bullets=tuple(bullets),
         paragraphs=tuple(paragraphs),
         sections=tuple(sections),
+        prose=tuple(extract_prose_facts(units, prose_context)),
         kind=layout.kind,
         page_count=layout.page_count,
     )

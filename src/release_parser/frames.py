@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 import pandas as pd
 
+from .keys import to_line_item_key
 from .model import Release, Table, TableCell
 
-__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Columns of ``Release.facts`` and their dtypes.
 FACT_COLUMNS: Mapping[str, str] = {
@@ -175,6 +176,38 @@ def highlights_frame(release: Release) -> pd.DataFrame:
         for bullet in release.bullets
     ]
     return typed_frame(records, HIGHLIGHT_COLUMNS)
+
+
+def prose_facts_frame(release: Release) -> pd.DataFrame:
+    """``Release.prose_facts``: one row per figure stated in prose."""
+    records = [
+        {
+            "metric": fact.metric,
+            "metric_key": to_line_item_key(fact.metric),
+            "period": fact.period.label if fact.period else None,
+            "fiscal_year": fact.period.fiscal_year if fact.period else None,
+            "fiscal_period": fact.period.fiscal_period if fact.period else None,
+            "period_start": fact.period.start if fact.period else None,
+            "period_end": fact.period.end if fact.period else None,
+            "measure": fact.measure,
+            "base_period": fact.base_period.label if fact.base_period else None,
+            "value": fact.value,
+            "unit": fact.unit,
+            "scale": fact.scale,
+            "is_percent": fact.is_percent,
+            "approximate": fact.approximate,
+            "raw": fact.raw,
+            "sentence": fact.sentence,
+            "section": fact.section,
+            "source": fact.provenance.source,
+            "page": fact.provenance.page,
+            "line": fact.provenance.line,
+            "char_start": fact.char_start,
+            "char_end": fact.char_end,
+        }
+        for fact in release.prose
+    ]
+    return typed_frame(records, PROSE_FACT_COLUMNS)
 
 
 def _index(table: Table) -> pd.Index:

@@ -14,6 +14,8 @@ from .normalize.periods import FiscalCalendar, FiscalPeriod
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .prose import ProseFact
+
 __all__ = ["Provenance", "Column", "LineItem", "TableCell", "Table", "Bullet", "Paragraph", "Release"]
 
 
@@ -148,6 +150,7 @@ class Release:
     bullets: tuple[Bullet, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     sections: tuple[str, ...] = ()
+    prose: tuple[ProseFact, ...] = ()
     kind: str = "text"
     page_count: int = 1
 
@@ -164,6 +167,13 @@ class Release:
         from .frames import highlights_frame
 
         return highlights_frame(self)
+
+    @cached_property
+    def prose_facts(self) -> pd.DataFrame:
+        """One row per figure stated in highlights and paragraphs: metric, period, value, sentence."""
+        from .frames import prose_facts_frame
+
+        return prose_facts_frame(self)
 
     def __repr__(self) -> str:
         from .display import release_text

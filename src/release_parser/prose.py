@@ -1,0 +1,380 @@
+"""Figures stated in sentences: "an operating loss of JPY 830 million in 2Q03".
+
+Each figure in a highlight or paragraph becomes a :class:`ProseFact` with a
+metric (the noun phrase it is about), a period (from the words around it, else
+the lead line above it, else the release's own period), a measure (value, a
+YoY/QoQ change, a target, a threshold) and a sign taken from the wording
+("loss", "a decrease of").
+
+The reading is deliberately local: a figure's metric comes from the words
+between it and the figure before it; when those say nothing, it inherits the
+previous figure's metric (and a loss's sign), as in "a loss of JPY 830 million
+in 2Q03 and JPY 100 million in 1Q04".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .errors import PeriodFormatError
+from .headers import PeriodContext
+from .model import Provenance
+from .normalize.dates import find_dates
+from .normalize.numbers import ParsedNumber, try_parse_number
+from .normalize.periods import FiscalPeriod, find_periods
+from .normalize.units import lookup_unit
+
+__all__ = ["ProseUnit", "ProseFact", "extract_prose_facts"]
+
+MAX_UNIT_CHARS = 5_000
+MAX_METRIC_WORDS = 8
+
+_FIGURE = re.compile(
+    r"""
+    (?<![\w.,\-+/:$¥￥€£△▲])
+    (?P<approx>(?:approximately|approx\.|about|around|nearly|almost|roughly)\s+)?
+    (?P<currency>(?:JPY|US\$|USD|EUR|GBP|\$|¥|￥|€|£)\s?)?
+    (?P<number>[△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[△▲]?\d+(?:\.\d+)?)
+    (?P<scale>\s?(?:thousand|million|billion|trillion|mn|bn)\b)?
+    (?![\d,]\d|[:\-/]\d)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"\s?(%|percent\b|[A-Za-z]+)")
+_CLAUSE_BREAK = re.compile(r"[;()\[\]]|\.(?=\s+[A-Z]|\s*$)")
+_LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][^:]{0,60}):\s+")
+_NOTE = re.compile(r"^\W*(?:notes?|source|\*)\b", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+
+_BASE_BEFORE = re.compile(r"(?:from|since|to|compared\s+(?:to|with)|versus|vs\.?|over|against|than|previous)\s+(?:the\s+)?$", re.IGNORECASE)
+_YOY = re.compile(r"^\s*(?:yoy|y/y|year[- ]over[- ]year|year[- ]on[- ]year)\b", re.IGNORECASE)
+_QOQ = re.compile(r"^\s*(?:qoq|q/q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b", re.IGNORECASE)
+_DECREASE = re.compile(r"\b(?:decreas\w*|declin\w*|down|fell|fall\w*|drop\w*|lower|reduc\w*|shrank|contract(?:ed|ion))\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|declin\w*|grew|grow\w*|growth|rose|ris\w*|up|down|fell|fall\w*|drop\w*|improv\w*|change\w*|by)\b", re.IGNORECASE)
+_LOSS = re.compile(r"\b(?P<kind>operating|net|ordinary|pre-?tax|gross)?\s*loss(?:es)?\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:target\w*|forecast\w*|guidance|outlook|expected\s+to\s+be|plan(?:ned)?)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(r"\b(?:topped|exceed\w*|surpass\w*|over|more\s+than|above|at\s+least|under|below|less\s+than)\s*$", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z]+)", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:ed|ing)$", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but while whereas which that this these those it its our their from since to by of for in on at
+    with as into than over under about around approximately approx some nearly yoy qoq y/y q/q was were is are be been
+    increase increased increasing decrease decreased decreasing decline declined declining rose fell grew up down
+    compared initially expected having acquired achieved generated including continued continuing reaching reached
+    totaling totalling totaled totalled amounted showing recording posting reporting providing targeting expecting
+    exceeding exceeded topped substantially significantly steadily now also result both respectively each per""".split()
+)
+_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|reached|totaled|totalled|amounted|increased|decreased|rose|fell|grew|"
+    r"declined|improved|topped|exceeded|continued|stood|turned|remained)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ProseUnit:
+    """A piece of prose to read: a bullet, a paragraph or a heading."""
+
+    text: str
+    provenance: Provenance
+    section: str | None = None
+    lead: bool = False  # a heading or emphasized bullet: its period leads what follows
+    parent: int | None = None  # index of the parent unit (nested bullets)
+    restart: bool = False  # a heading or table came before: earlier lead lines no longer apply
+
+
+@dataclass(frozen=True)
+class ProseFact:
+    """One figure stated in prose."""
+
+    metric: str
+    period: FiscalPeriod | None
+    base_period: FiscalPeriod | None
+    measure: str
+    value: float
+    unit: str | None
+    scale: int
+    is_percent: bool
+    approximate: bool
+    raw: str
+    sentence: str
+    char_start: int
+    char_end: int
+    section: str | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    number: ParsedNumber
+    has_unit: bool
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a figure inherits from the one read before it."""
+
+    fact: ProseFact
+    negative_wording: bool  # its sign came from "loss" wording, which carries over "and ..."
+
+
+def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> list[ProseFact]:
+    """Every figure stated in ``units``, in reading order."""
+    facts: list[ProseFact] = []
+    lead = context.default_period
+    subjects: list[str | None] = []
+    carried: _Reading | None = None
+    for unit in units:
+        text = unit.text[:MAX_UNIT_CHARS]
+        periods = find_periods(text, context.calendar, reference_year=context.reference_year)
+        if unit.restart:
+            lead, carried = context.default_period, None
+        if unit.lead:
+            subject_periods = [p for s, _, p in periods if not _BASE_BEFORE.search(text[:s])]
+            lead = subject_periods[0] if subject_periods else (context.default_period if unit.restart else lead)
+            carried = None
+        own_subject = _subject(text)
+        parent_subject = subjects[unit.parent] if unit.parent is not None and unit.parent < len(subjects) else None
+        subjects.append(own_subject or parent_subject)
+        if _NOTE.match(text):
+            continue
+        continues = text.lstrip()[:1] in "([" or unit.parent is not None
+        if not continues:
+            carried = None
+        reader = _UnitReader(unit, text, periods, lead, own_subject, carried, parent_subject)
+        readings = reader.read()
+        facts.extend(r.fact for r in readings)
+        if readings:
+            carried = readings[-1]
+    return facts
+
+
+def _subject(text: str) -> str | None:
+    """The noun phrase a sentence is about: the label before a colon, or the words before its verb."""
+    label = _LABEL.match(text)
+    if label:
+        return _clean_metric(label.group("label"))
+    verb = _VERB.search(text)
+    if verb:
+        return _clean_metric(text[: verb.start()])
+    return None
+
+
+def _clean_metric(phrase: str) -> str | None:
+    """A metric name from the words before a figure, or None when they name nothing."""
+    phrase = re.sub(r"\*\*|[\[\]()\"“”]", " ", phrase)
+    phrase = phrase.rsplit(",", 1)[-1]
+    words = [w for w in phrase.split() if not any(ch.isdigit() for ch in w)]
+    while words and words[0].lower().strip(".:;-–") in _FUNCTION_WORDS:
+        words.pop(0)
+    while words and words[-1].lower().strip(".:;-–") in _FUNCTION_WORDS:
+        words.pop()
+    text = " ".join(words).strip(" -:–.")
+    if not text or len(words) > MAX_METRIC_WORDS or not any(len(w) >= 3 for w in words):
+        return None
+    if len(words) == 1 and _VERB_FORM.search(text):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def _metric_from(phrase: str) -> tuple[str | None, bool]:
+    """The metric a phrase names, and whether it named a loss ("operating loss" -> "Operating income")."""
+    verb = _VERB.search(phrase)
+    if verb and _clean_metric(phrase[: verb.start()]):
+        phrase = phrase[: verb.start()]
+    loss = _LOSS.search(phrase)
+    if loss:
+        phrase = _LOSS.sub(lambda m: f"{m.group('kind') or ''} income", phrase)
+    return _clean_metric(phrase), bool(loss)
+
+
+def _figures(text: str, periods, dates) -> list[_Figure]:
+    taken = [(s, e) for s, e, _ in periods] + [(s, e) for s, e, _ in dates]
+    figures = []
+    for match in _FIGURE.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        unit_match = _UNIT_AFTER.match(text, end)
+        has_unit = False
+        if unit_match and (unit_match.group(1) == "%" or unit_match.group(1).lower() == "percent" or lookup_unit(unit_match.group(1))):
+            end = unit_match.end()
+            has_unit = True
+        number = try_parse_number(text[start:end])
+        if number is None or number.value is None:
+            continue
+        bare = not (has_unit or match.group("currency") or match.group("scale"))
+        if bare and _YEAR_ONLY.match(match.group("number")):
+            continue
+        figures.append(_Figure(start, end, number, not bare))
+    return figures
+
+
+class _UnitReader:
+    """Reads the figures of one prose unit, in order."""
+
+    def __init__(self, unit: ProseUnit, text: str, periods, lead, subject, carried: _Reading | None, parent_subject):
+        self.unit = unit
+        self.text = text
+        self.periods = periods
+        self.lead = lead
+        self.subject = subject
+        self.carried = carried
+        self.parent_subject = parent_subject
+        self.label = _LABEL.match(text)
+
+    def read(self) -> list[_Reading]:
+        figures = _figures(self.text, self.periods, find_dates(self.text))
+        readings: list[_Reading] = []
+        previous: _Reading | None = None
+        for index, figure in enumerate(figures):
+            clause_start = self._clause_start(figure.start)
+            phrase_start = clause_start
+            if index and figures[index - 1].end > clause_start and not self._is_qualifier(figures[index - 1], clause_start):
+                phrase_start = figures[index - 1].end
+            next_start = figures[index + 1].start if index + 1 < len(figures) else len(self.text)
+            after_end = min(next_start, self._clause_end(figure.end))
+            reading = self._read(figure, phrase_start, after_end, previous)
+            if reading is not None:
+                readings.append(reading)
+                previous = reading
+        return readings
+
+    def _is_qualifier(self, figure: _Figure, clause_start: int) -> bool:
+        """A figure inside a subject ("customers with over 1Gbps contracts") is no boundary."""
+        return bool(_THRESHOLD.search(self.text[clause_start : figure.start]))
+
+    def _clause_start(self, position: int) -> int:
+        start = 0
+        for match in _CLAUSE_BREAK.finditer(self.text, 0, position):
+            start = match.end()
+        return start
+
+    def _clause_end(self, position: int) -> int:
+        match = _CLAUSE_BREAK.search(self.text, position)
+        return match.start() if match else len(self.text)
+
+    def _periods_around(self, figure: _Figure, phrase_start: int, after_end: int):
+        """The (subject, base) periods printed around a figure.
+
+        After it: "... in 2Q03" names its period, "... compared to 1Q04" its base.
+        Before it, only a period printed right against it counts: "1Q04 - 8,076".
+        """
+        subject = base = None
+        for start, end, period in self.periods:
+            if figure.end <= start < after_end:
+                between = self.text[figure.end : start]
+                if _BASE_BEFORE.search(between):
+                    base = base or period
+                elif subject is None and _SUBJECT_BEFORE.search(between):
+                    subject = period
+            elif phrase_start <= start and end <= figure.start and _ADJACENT.match(self.text[end : figure.start]):
+                subject = period
+        return subject, base
+
+    def _read(self, figure: _Figure, phrase_start: int, after_end: int, previous: _Reading | None) -> _Reading | None:
+        number = figure.number
+        phrase = self.text[phrase_start : figure.start]
+        after = self.text[figure.end : after_end]
+        subject, base = self._periods_around(figure, phrase_start, after_end)
+        metric, loss = _metric_from(phrase)
+        if metric is None and self.label and phrase_start <= self.label.end():
+            metric, loss = _metric_from(self.label.group("label"))
+        inherited = metric is None
+        if inherited:
+            # the figure before it in this unit, this unit's subject, the unit it continues, its parent bullet
+            if previous is None and self.subject is None and self.carried is not None:
+                previous = self.carried
+            metric = previous.fact.metric if previous is not None else (self.subject or self.parent_subject)
+        if metric is None:
+            return None
+        if not figure.has_unit and subject is None and not _NUMBER_OF.search(metric):
+            return None  # a bare number with no period beside it: an address, a count of things in passing
+        conversion = (
+            previous is not None and inherited and number.unit == "USD" and previous.fact.unit not in (None, "USD")
+        )
+        if conversion:
+            return self._conversion(figure, previous)
+        measure = _measure(number, phrase, after, subject or self.lead, base)
+        negative_wording = loss or (inherited and previous is not None and previous.negative_wording and measure == "value")
+        negative = negative_wording or (measure not in _LEVEL_MEASURES and bool(_DECREASE.search(phrase)))
+        period = subject or self.lead
+        if measure in _LEVEL_MEASURES:
+            base = None
+        elif base is None and period is not None:
+            base = _implied_base(measure, period)
+        unit = number.unit
+        if unit is None and inherited and previous is not None and not number.is_percent and previous.fact.unit != "%":
+            unit = previous.fact.unit
+        if unit is None and not number.is_percent:
+            counted = _NUMBER_OF.search(metric)
+            if counted:
+                unit = lookup_unit(counted.group("noun")) or counted.group("noun").lower()
+        value = -abs(number.value) if negative else number.value
+        return _Reading(self._fact(figure, metric, period, base, measure, value, unit), negative_wording)
+
+    def _conversion(self, figure: _Figure, previous: _Reading) -> _Reading:
+        """"JPY41,118 million ($392.0 million)": the dollar figure repeats the yen one in USD."""
+        first = previous.fact
+        value = -abs(figure.number.value) if first.value < 0 else figure.number.value
+        fact = self._fact(figure, first.metric, first.period, first.base_period, first.measure, value, "USD")
+        return _Reading(fact, previous.negative_wording)
+
+    def _fact(self, figure, metric, period, base, measure, value, unit) -> ProseFact:
+        raw = self.text[figure.start : figure.end]
+        return ProseFact(
+            metric=metric,
+            period=period,
+            base_period=base,
+            measure=measure,
+            value=value,
+            unit=unit,
+            scale=figure.number.scale,
+            is_percent=figure.number.is_percent,
+            approximate=figure.number.approximate,
+            raw=raw,
+            sentence=self.text,
+            char_start=figure.start,
+            char_end=figure.end,
+            section=self.unit.section,
+            provenance=replace(self.unit.provenance, raw=raw),
+        )
+
+
+_LEVEL_MEASURES = frozenset({"value", "target", "threshold"})
+_SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_ADJACENT = re.compile(r"^\s*[-–:=]?\s*$")
+
+
+def _implied_base(measure: str, period: FiscalPeriod) -> FiscalPeriod | None:
+    try:
+        if measure.startswith("yoy"):
+            return period.previous_year()
+        if measure.startswith("qoq"):
+            return period.previous()
+    except PeriodFormatError:
+        return None
+    return None
+
+
+def _measure(number: ParsedNumber, phrase: str, after: str, subject, base) -> str:
+    if _THRESHOLD.search(phrase):
+        return "threshold"
+    if _TARGET.search(phrase):
+        return "target"
+    changing = bool(_CHANGE.search(phrase[-40:]))
+    if number.is_percent and (changing or _YOY.match(after) or _QOQ.match(after)):
+        if _YOY.match(after) or (subject is not None and base is not None and base == subject.previous_year()):
+            return "yoy_pct"
+        if _QOQ.match(after) or (subject is not None and base is not None and base == _implied_base("qoq", subject)):
+            return "qoq_pct"
+        return "pct_change"
+    if re.search(r"\bby\s*$", phrase, re.IGNORECASE) and changing:
+        return "change"
+    return "value"
+
+
