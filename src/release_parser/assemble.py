@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from .headers import PeriodContext, interpret_columns
@@ -40,7 +42,11 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             levels.reset()
             units.append(ProseUnit(block.text, _provenance(layout.source, block.line), section, lead=True, restart=True))
         elif isinstance(block, TableBlock):
-            tables.append(_build_table(block, len(tables), layout.source, meta))
+            table = _build_table(block, len(tables), layout.source, meta)
+            if tables and _continues(tables[-1], table):
+                tables[-1] = _merge(tables[-1], table)
+            else:
+                tables.append(table)
             levels.reset()
             after_table = True
         elif isinstance(block, BulletBlock):
@@ -169,6 +175,27 @@ def _build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> 
         page=block.rows[0].line.page,
         first_line=block.first_line,
         last_line=block.last_line,
+        calendar=meta.calendar,
+    )
+
+
+_CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECASE)
+
+
+def _continues(previous: Table, table: Table) -> bool:
+    """A table printed on after a page break: "(continued)" in its title, same columns."""
+    if previous.column_labels != table.column_labels or not _CONTINUED.search(table.title):
+        return False
+    return _CONTINUED.sub("", table.title).strip() == previous.title.strip() or not previous.title
+
+
+def _merge(previous: Table, table: Table) -> Table:
+    return dataclasses.replace(
+        previous,
+        line_items=previous.line_items + table.line_items,
+        cells=previous.cells + table.cells,
+        footnotes={**previous.footnotes, **table.footnotes},
+        last_line=table.last_line,
     )
 
 

@@ -110,6 +110,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     spec = table.columns[column]
     item = table.line_items[row]
     period = spec.period
+    when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table)
     if number.is_percent:
         unit, scale = "%", 1
     elif number.unit is not None or number.scale != 1:
@@ -122,11 +123,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "line_item": item.label,
         "line_item_key": item.key,
         "column": spec.label,
-        "period": period.label if period else None,
-        "fiscal_year": period.fiscal_year if period else None,
-        "fiscal_period": period.fiscal_period if period else None,
-        "period_start": period.start if period else None,
-        "period_end": period.end if period else None,
+        **when,
         "measure": spec.measure,
         "base_period": spec.base_period.label if spec.base_period else None,
         "value": number.value,
@@ -140,6 +137,29 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "page": cell.provenance.page,
         "line": cell.provenance.line,
         **_bbox(cell.provenance.bbox),
+    }
+
+
+def _period_fields(period) -> dict[str, object]:
+    return {
+        "period": period.label,
+        "fiscal_year": period.fiscal_year,
+        "fiscal_period": period.fiscal_period,
+        "period_start": period.start,
+        "period_end": period.end,
+    }
+
+
+def _instant_fields(day, table: Table) -> dict[str, object]:
+    """A balance "as of" a day: start and end are that day, the fiscal period is "instant"."""
+    if day is None:
+        return dict.fromkeys(("period", "fiscal_year", "fiscal_period", "period_start", "period_end"))
+    return {
+        "period": day.isoformat(),
+        "fiscal_year": table.calendar.fiscal_year_of(day) if table.calendar else None,
+        "fiscal_period": "instant",
+        "period_start": day,
+        "period_end": day,
     }
 
 

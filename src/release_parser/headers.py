@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .errors import PeriodFormatError
 from .model import Column
+from .normalize.dates import find_dates
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
 
 __all__ = ["PeriodContext", "interpret_columns", "measure_of"]
@@ -61,9 +63,10 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     group: list[FiscalPeriod] = []  # period columns since the last change column
     for label, measure, period in zip(labels, measures, periods):
         if not _is_change(measure):
-            if period is None and measure == "value" and len(labels) == 1:
+            as_of = _date_in(label) if period is None else None
+            if period is None and as_of is None and measure == "value" and len(labels) == 1:
                 period = context.default_period
-            columns.append(Column(label=label, period=period, measure=measure))
+            columns.append(Column(label=label, period=period, measure=measure, as_of=as_of))
             if period is not None:
                 group.append(period)
             continue
@@ -80,6 +83,11 @@ def _is_change(measure: str) -> bool:
 def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
     return found[0][2] if len(found) == 1 else (found[-1][2] if found else None)
+
+
+def _date_in(label: str) -> date | None:
+    found = find_dates(label)
+    return found[0][2] if len(found) == 1 else None
 
 
 def _change_pair(

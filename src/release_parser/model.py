@@ -37,13 +37,14 @@ class Column:
     ``measure`` is ``"value"`` for a period's figures, or a change measure such as
     ``"yoy_pct"`` / ``"qoq_pct"`` / ``"pct_change"`` / ``"change"``; a change
     column's ``period`` is the period it describes and ``base_period`` the one it
-    is compared with.
+    is compared with. A column headed by a date has ``as_of`` instead of a period.
     """
 
     label: str
     period: FiscalPeriod | None = None
     measure: str = "value"
     base_period: FiscalPeriod | None = None
+    as_of: date | None = None  # a column headed by a date ("Dec 31, 2009"): balances at that day
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Table:
     page: int = 1
     first_line: int = 0
     last_line: int = 0
+    calendar: FiscalCalendar | None = None
 
     @property
     def column_labels(self) -> list[str]:

@@ -193,7 +193,6 @@ REJECTED = [
     ("nan", "not a number"),
     ("*", "asterisk alone is not NA"),
     ("*1", "footnote mark alone"),
-    ("--", "double hyphen"),
     ("%", "percent sign alone"),
     ("JPY", "currency alone"),
     ("million", "scale alone"),

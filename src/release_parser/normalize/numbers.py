@@ -37,7 +37,7 @@ MAX_NUMBER_LENGTH = 200
 
 NA_MARKERS: Mapping[str, str] = MappingProxyType(
     {
-        **dict.fromkeys(["-", "—", "–", "―", "‐", "‒", "−", "ー"], "dash"),
+        **dict.fromkeys(["-", "—", "–", "―", "‐", "‒", "−", "ー", "--", "---", "——", "――"], "dash"),
         **dict.fromkeys(["n/a", "na", "n.a."], "not available"),
         **dict.fromkeys(["nm", "n.m.", "n/m"], "not meaningful"),
         "...": "nil",  # NFKC turns "…" into "..."
@@ -252,7 +252,9 @@ _PLAIN_FIGURE = re.compile(
 
 
 def _parse_plain(text: str) -> ParsedNumber | None:
-    match = _PLAIN_FIGURE.fullmatch(text) if isinstance(text, str) else None
+    if not isinstance(text, str) or len(text) > MAX_NUMBER_LENGTH:
+        return None
+    match = _PLAIN_FIGURE.fullmatch(text)
     if match is None or (match.group("open") and match.group("minus")):
         return None
     value = float(match.group("digits").replace(",", "") + (match.group("fraction") or ""))

@@ -42,6 +42,7 @@ class TableRow:
     label: str
     label_cell: Cell | None
     cells: tuple[Cell | None, ...]
+    group: str = ""  # the section label above it inside the table ("Current assets:")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class TableBlock:
     footnotes: tuple[Line, ...]
     first_line: int
     last_line: int
+    label_header: str = ""  # what the header rows print over the label column, e.g. "FY11 Targets"
 
     @property
     def column_count(self) -> int:

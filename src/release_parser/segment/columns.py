@@ -8,7 +8,7 @@ cell goes to the column it overlaps most, else the nearest one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..layout import Cell, Line, Separator
 
@@ -41,23 +41,48 @@ class ColumnGrid:
                 slots[index] = cell
         return label, tuple(slots)
 
-    def align_header(self, line: Line, body_has_labels: bool) -> tuple[str, ...]:
-        """Header texts, one per value column ('' where the header is silent)."""
+    def align_header(
+        self, line: Line, body_has_labels: bool, spans: Callable[[str], bool] | None = None
+    ) -> tuple[str, tuple[str, ...]]:
+        """The header text over the label column, and one text per value column.
+
+        With ``spans``, a header cell for which it is true also covers the
+        columns left empty beside it (a period centred over "Actual | Target").
+        """
         texts = [""] * self.count
-        cells = [c for c in line.cells if c.text]
+        label = ""
         if not self.positional:
             raw = [c.text for c in line.cells]
             if body_has_labels and raw and (not raw[0] or len(raw) == self.count + 1):
-                raw = raw[1:]  # the label column's header: printed, or an empty leading cell
+                label, raw = raw[0], raw[1:]  # the label column's header: printed, or an empty leading cell
             elif len(raw) < self.count:  # no label cell at all: right-aligned over the value columns
                 raw = [""] * (self.count - len(raw)) + raw
             for index, text in enumerate(raw[: self.count]):
                 texts[index] = text
-            return tuple(texts)
+            if spans is not None:
+                for index in range(1, self.count):
+                    if not texts[index] and texts[index - 1] and spans(texts[index - 1]):
+                        texts[index] = texts[index - 1]
+            return label, tuple(texts)
+        cells = [c for c in line.cells if c.text]
+        assert self.spans is not None
+        first_column = self.spans[0][0] if self.spans else 0.0
+        owners: list[Cell | None] = [None] * self.count
         for cell in cells:
+            if body_has_labels and cell.x1 < first_column and cell is cells[0]:
+                label = cell.text
+                continue
             index = self._nearest(cell)
             texts[index] = f"{texts[index]} {cell.text}".strip()
-        return tuple(texts)
+            owners[index] = cell
+        if spans is not None:
+            placed = [c for c in owners if c is not None]
+            for index, (x0, x1) in enumerate(self.spans):
+                if owners[index] is None and placed:
+                    nearest = min(placed, key=lambda c: abs(c.center - (x0 + x1) / 2))
+                    if spans(nearest.text):
+                        texts[index] = nearest.text
+        return label, tuple(texts)
 
     def _nearest(self, cell: Cell) -> int:
         assert self.spans is not None

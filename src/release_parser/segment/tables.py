@@ -16,6 +16,11 @@ from .lines import footnote_marks, is_rule, looks_like_heading, match_bullet, ma
 __all__ = ["find_tables"]
 
 MAX_HEADER_ROWS = 3
+MAX_LABEL_LINES = 3
+_MAX_LABEL_CHARS = 80
+_HEADER_MIN_INDENT = 8
+_CHANGE_HEADER = re.compile(r"\b(?:yoy|qoq|change|growth|increase|decrease)\b|%", re.IGNORECASE)
+_DATE_OR_PERIOD_HINT = re.compile(r"\d|\b(?:quarter|half|year|months?|fy)\b", re.IGNORECASE)
 MAX_CAPTION_LINES = 2
 MAX_BLANKS_INSIDE = 1
 MAX_BLANKS_BEFORE_FOOTNOTES = 3
@@ -60,8 +65,26 @@ def _is_header_row(line: Line) -> bool:
     if _is_year_header(line):
         return True
     if line.separator is Separator.NONE:
-        return False
+        return bool(texts) and line.indent >= _HEADER_MIN_INDENT and _DATE_OR_PERIOD_HINT.search(texts[0]) is not None
     return not any(is_numeric_cell(t) and not _YEAR.match(t) for t in texts)
+
+
+def _is_label_only(line: Line) -> bool:
+    """A line holding only a label: a group title inside a table, or the first half of a wrapped label."""
+    if line.separator is not Separator.NONE or line.is_blank or is_rule(line.raw):
+        return False
+    text = line.text
+    return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_numeric_cell(text)
+
+
+def _wraps_into(line: Line, following: Line) -> bool:
+    """``line`` is a label that continues on ``following`` (indented, or starting in lower case)."""
+    if line.text.rstrip().endswith(":"):
+        return False
+    label = following.cells[0] if following.cells else None
+    if label is None or not label.text:
+        return False
+    return label.x0 > line.indent or label.text[:1].islower()
 
 
 def _has_label(line: Line) -> bool:
@@ -69,49 +92,94 @@ def _has_label(line: Line) -> bool:
     return line.separator in (Separator.TAB, Separator.PIPE) or (bool(first) and not is_numeric_cell(first))
 
 
+def _spans_columns(text: str) -> bool:
+    return _CHANGE_HEADER.search(text) is None
+
+
 def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> tuple[TableBlock, int]:
-    body_indexes = _extend_body(lines, start, body_rows)
-    body = [lines[i] for i in body_indexes]
+    members = _extend_body(lines, start, body_rows)
+    body = [lines[i] for i in members if body_rows[i]]
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
-    header_indexes = _header_above(lines, start)
-    header = tuple(grid.align_header(lines[i], any(labels)) for i in header_indexes)
-    top = header_indexes[0] if header_indexes else start
+    top, groups, header_indexes = _header_above(lines, start)
+    header_rows = [
+        grid.align_header(lines[i], any(labels), _spans_columns if position < len(header_indexes) - 1 else None)
+        for position, i in enumerate(header_indexes)
+    ]
     caption = _caption_above(lines, top)
     rows = []
-    for line, has_label in zip(body, labels):
-        label_cell, cells = grid.align_body(line, has_label)
-        rows.append(TableRow(line=line, label=label_cell.text if label_cell else "", label_cell=label_cell, cells=cells))
-    end = body_indexes[-1] + 1
-    footnotes, end = _footnotes_below(lines, end, _marks_in(rows, header))
+    group, prefix = groups[-1] if groups else "", ""
+    for index in members:
+        line = lines[index]
+        if not body_rows[index]:
+            if _wraps_into(line, lines[_next_body(members, index, body_rows)]):
+                prefix = f"{prefix} {line.text}".strip()
+            else:
+                group, prefix = line.text.rstrip(":").strip(), ""
+            continue
+        label_cell, cells = grid.align_body(line, _has_label(line))
+        label = f"{prefix} {label_cell.text}".strip() if label_cell else prefix
+        rows.append(TableRow(line=line, label=label, label_cell=label_cell, cells=cells, group=group))
+        prefix = ""
+    end = members[-1] + 1
+    footnotes, end = _footnotes_below(lines, end, _marks_in(rows, [texts for _, texts in header_rows]))
     first = caption[0].number if caption else lines[top].number
     table = TableBlock(
-        header=header,
+        header=tuple(texts for _, texts in header_rows),
         rows=tuple(rows),
         caption=tuple(caption),
         footnotes=tuple(footnotes),
         first_line=first,
         last_line=lines[end - 1].number,
+        label_header=" ".join(label for label, _ in header_rows if label),
     )
     return table, end
 
 
+def _next_body(members: Sequence[int], index: int, body_rows: Sequence[bool]) -> int:
+    return next(i for i in members if i > index and body_rows[i])
+
+
 def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> list[int]:
-    body = [start]
+    """Indexes of the table's body: rows with numbers, and label-only lines between them."""
+    members = [start]
     index = start + 1
     while index < len(lines):
         line = lines[index]
         if body_rows[index]:
-            body.append(index)
+            members.append(index)
             index += 1
             continue
+        following = _next_content(lines, index, MAX_BLANKS_INSIDE + 1)
+        if following is None:
+            break
         if line.is_blank or is_rule(line.raw):
-            following = _next_content(lines, index, MAX_BLANKS_INSIDE + 1)
-            if following is not None and body_rows[following] and _same_shape(lines[following], lines[body[-1]]):
+            if body_rows[following] and _same_shape(lines[following], lines[members[-1]]):
                 index = following
                 continue
+            if _is_label_only(lines[following]):
+                index = following
+                continue
+            break
+        if _is_label_only(line):
+            run = _label_run(lines, index, body_rows)
+            if run is None:
+                break
+            members.extend(range(index, run))
+            index = run
+            continue
         break
-    return body
+    while not body_rows[members[-1]]:
+        members.pop()
+    return members
+
+
+def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool]) -> int | None:
+    """Where the body row after a run of label-only lines starts, or None if none follows."""
+    probe = index
+    while probe < len(lines) and probe - index < MAX_LABEL_LINES and _is_label_only(lines[probe]):
+        probe += 1
+    return probe if probe < len(lines) and body_rows[probe] else None
 
 
 def _next_content(lines: Sequence[Line], index: int, limit: int) -> int | None:
@@ -125,9 +193,16 @@ def _same_shape(a: Line, b: Line) -> bool:
     return a.separator is b.separator and abs(len(a.cells) - len(b.cells)) <= 1
 
 
-def _header_above(lines: Sequence[Line], start: int) -> list[int]:
-    found: list[int] = []
+def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], list[int]]:
+    """The table's top line, the group labels just above its first row, and its header rows."""
     index = start - 1
+    groups: list[str] = []
+    while index >= 0 and _is_label_only(lines[index]) and lines[index].text.rstrip().endswith(":") or (
+        index >= 0 and _is_label_only(lines[index]) and lines[index].text.isupper()
+    ):
+        groups.insert(0, lines[index].text.rstrip(":").strip())
+        index -= 1
+    found: list[int] = []
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
         if is_rule(line.raw):
@@ -137,7 +212,8 @@ def _header_above(lines: Sequence[Line], start: int) -> list[int]:
             break
         found.insert(0, index)
         index -= 1
-    return found
+    top = found[0] if found else start - len(groups)
+    return top, groups, found
 
 
 def _caption_above(lines: Sequence[Line], top: int) -> list[Line]:
