@@ -23,6 +23,7 @@ _YOY = re.compile(r"\b(?:yoy|y/y|year[- ]on[- ]year|year[- ]over[- ]year|vs\.?\s
 _QOQ = re.compile(r"\b(?:qoq|q/q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter)\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:target|forecast|guidance|outlook|plan|projection|estimate)s?\b", re.IGNORECASE)
 
 
@@ -33,6 +34,13 @@ class PeriodContext:
     calendar: FiscalCalendar
     reference_year: int | None = None
     default_period: FiscalPeriod | None = None  # from the table caption, else the release
+    table_period: FiscalPeriod | None = None  # printed in the table's caption or over its labels
+
+    @property
+    def fiscal_year(self) -> int | None:
+        """The year that bare period words ("First Half", "Full Year") belong to."""
+        period = self.table_period or self.default_period
+        return period.fiscal_year if period is not None else None
 
 
 def measure_of(label: str) -> str:
@@ -63,10 +71,14 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     group: list[FiscalPeriod] = []  # period columns since the last change column
     for label, measure, period in zip(labels, measures, periods):
         if not _is_change(measure):
-            as_of = _date_in(label) if period is None else None
+            dated = _date_in(label)
+            as_of = dated if period is None and measure == "value" else None
+            announced = dated if measure == "target" else None
+            if period is None and measure == "target":
+                period = context.table_period
             if period is None and as_of is None and measure == "value" and len(labels) == 1:
                 period = context.default_period
-            columns.append(Column(label=label, period=period, measure=measure, as_of=as_of))
+            columns.append(Column(label=label, period=period, measure=measure, as_of=as_of, announced=announced))
             if period is not None:
                 group.append(period)
             continue
@@ -82,7 +94,11 @@ def _is_change(measure: str) -> bool:
 
 def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
-    return found[0][2] if len(found) == 1 else (found[-1][2] if found else None)
+    if not found and context.fiscal_year is not None:
+        if _FULL_YEAR.match(label):
+            return FiscalPeriod.from_parts(context.fiscal_year, "FY", context.calendar)
+        found = find_periods(label, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
+    return found[-1][2] if found else None
 
 
 def _date_in(label: str) -> date | None:

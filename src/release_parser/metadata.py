@@ -9,15 +9,24 @@ from datetime import date
 
 from .layout import Line
 from .normalize.dates import MONTHS, find_dates
+from .segment.lines import strip_emphasis
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods, infer_calendar, try_parse_period
 
 __all__ = ["Metadata", "read_metadata"]
 
 FRONT_MATTER_LINES = 40
 _MAX_META_LINE = 120
-_COMPANY = re.compile(
-    r"\b(?:Inc\.?|Incorporated|Corporation|Corp\.?|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|plc|K\.K\.|Holdings|AG|S\.A\.|N\.V\.|LLC)(?=\W|$)",
-    re.IGNORECASE,
+_COMPANY_NAME = re.compile(
+    r"""
+    (?P<name>(?:[A-Z][\w&'.-]*,?\s+){0,6}?
+    (?:Inc\.|Incorporated|Corporation|Corp\.|Co\.,?\s*Ltd\.|Ltd\.|Limited|plc|PLC|K\.K\.|Holdings|AG|N\.V\.|S\.A\.|LLC))
+    """,
+    re.VERBOSE,
+)
+_YEAR_END = re.compile(r"\byear\s+end(?:ing|ed)\b", re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(?:quarter|half|year\s+end(?:ing|ed)|fiscal\s+year|FY\s?\d{2,4})\b", re.IGNORECASE)
+_NOT_PUBLICATION = re.compile(
+    r"(?:end(?:ing|ed)?|from|to|through|until|since|as\s+of|of\s+record|on|payable)\s*[,(]?\s*$", re.IGNORECASE
 )
 _TITLE = re.compile(r"\b(?:results?|earnings|financial\s+(?:statements|report|highlights)|announces?)\b", re.IGNORECASE)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -51,31 +60,62 @@ class Metadata:
 def read_metadata(lines: Sequence[Line], full_text: str, calendar: FiscalCalendar | None = None) -> Metadata:
     """Read the front matter of a release (its first lines) and infer its fiscal calendar."""
     front = [line for line in lines[: FRONT_MATTER_LINES * 3] if not line.is_blank][:FRONT_MATTER_LINES]
-    front = [line for line in front if len(line.text) <= _MAX_META_LINE]
-    company_line = next((line for line in front if _COMPANY.search(line.text)), None)
-    title_line = next((line for line in front if _TITLE.search(line.text) and line is not company_line), None)
+    company, company_line = _company(front)
+    title, title_line = _title(front, company)
     published, date_line = _published(front, title_line)
     calendar = calendar or infer_calendar(full_text[:2_000_000]) or FiscalCalendar()
     reference_year = published.year if published else None
-    period = _title_period(title_line.text, calendar, reference_year) if title_line else None
+    period = _title_period(title, calendar, reference_year) if title else None
     used = frozenset(line.number for line in (company_line, title_line, date_line) if line is not None)
-    return Metadata(
-        company=company_line.text.strip() if company_line else None,
-        title=title_line.text.strip() if title_line else None,
-        published=published,
-        period=period,
-        calendar=calendar,
-        lines=used,
-    )
+    return Metadata(company=company, title=title, published=published, period=period, calendar=calendar, lines=used)
+
+
+def _texts(front: Sequence[Line]):
+    """Each front-matter line's cells (a running header prints several on one line)."""
+    for line in front:
+        for cell in line.cells:
+            if cell.text:
+                yield line, strip_emphasis(cell.text)[0]
+
+
+def _company(front: Sequence[Line]) -> tuple[str | None, Line | None]:
+    """The company's name: a cell that is just the name first, else a name inside a sentence."""
+    inside: tuple[str | None, Line | None] = (None, None)
+    for line, text in _texts(front):
+        match = _COMPANY_NAME.search(text)
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        if len(text.strip(" .#")) <= len(name) + 1:
+            return name, line
+        if inside[0] is None:
+            inside = (name, None)
+    return inside
+
+
+def _title(front: Sequence[Line], company: str | None) -> tuple[str | None, Line | None]:
+    """The release's title: the first results line that names its fiscal year end, else its period,
+    else the first results line."""
+    candidates = [
+        (line, text) for line, text in _texts(front)
+        if _TITLE.search(text) and len(text) <= _MAX_META_LINE and text != company
+    ]
+    for names_period in (_YEAR_END, _PERIOD_WORDS):
+        for line, text in candidates:
+            if names_period.search(text):
+                return text.strip(), line
+    return (candidates[0][1].strip(), candidates[0][0]) if candidates else (None, None)
 
 
 def _published(front: Sequence[Line], title_line: Line | None) -> tuple[date | None, Line | None]:
+    """The release date: the first date not bounding a period ("year ending March 31, ...")."""
     for line in front:
         if line is title_line:
             continue
-        found = find_dates(line.text)
-        if found:
-            return found[0][2], line
+        text = line.text
+        for start, _, day in find_dates(text):
+            if not _NOT_PUBLICATION.search(text[max(0, start - 24) : start]):
+                return day, line
     return None, None
 
 

@@ -45,6 +45,7 @@ class Column:
     measure: str = "value"
     base_period: FiscalPeriod | None = None
     as_of: date | None = None  # a column headed by a date ("Dec 31, 2009"): balances at that day
+    announced: date | None = None  # when a target column's target was announced, if printed
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class TableCell:
     raw: str
     number: ParsedNumber | None
     provenance: Provenance
+    converted: ParsedNumber | None = None  # "JPY41,118 million ($392.0 million)": the dollar figure
 
 
 @dataclass(frozen=True, eq=False)

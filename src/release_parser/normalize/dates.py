@@ -1,4 +1,8 @@
-"""Calendar dates as releases print them: "November 11, 2004", "11 Nov 2004", "2004-11-11"."""
+"""Calendar dates as releases print them: "November 11, 2004", "11 Nov 2004", "2004-11-11".
+
+Slashed dates are read month first ("8/7/2008" is August 7), as US filings and
+newswires print them.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ _DATE = re.compile(
     | \b(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>(?:19|20)\d\d)\b
     | \b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b
     | (?P<ja_year>(?:19|20)\d\d)年\s*(?P<ja_month>\d{{1,2}})月\s*(?P<ja_day>\d{{1,2}})日
+    | \b(?P<us_month>\d{{1,2}})/(?P<us_day>\d{{1,2}})/(?P<us_year>(?:19|20)\d\d)\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -39,13 +44,15 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     --------
     >>> find_dates("Tokyo, November 11, 2004 - IIJ")[0][2]
     datetime.date(2004, 11, 11)
+    >>> find_dates("New Target (8/7/2008)")[0][2]
+    datetime.date(2008, 8, 7)
     >>> find_dates("February 30, 2004")
     []
     """
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
-        for style in ("mdy", "dmy", "iso", "ja"):
+        for style in ("mdy", "dmy", "iso", "ja", "us"):
             if groups[f"{style}_year"]:
                 month_text = groups[f"{style}_month"]
                 month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]

@@ -21,6 +21,8 @@ DEFAULT_MAX_CHARS = 10_000_000
 
 _GAP = re.compile(r"[ \u00a0\u3000]{2,}")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_WHOLE_EMPHASIS = re.compile(r"\*\*(?P<inner>[^*]+)\*\*|__(?P<inner2>[^_]+)__")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_SHARE_LIMIT = 0.05
 
@@ -78,7 +80,7 @@ def read_text(text: str, *, source: str = "<text>", max_chars: int = DEFAULT_MAX
 
 
 def _read_line(raw: str, number: int) -> Line:
-    expanded = raw.replace("\f", " ")
+    expanded = _MARKDOWN_HEADING.sub("", raw.replace("\f", " "))
     indent = len(expanded) - len(expanded.lstrip(" \u00a0\u3000"))
     if "\t" in expanded:
         cells, separator = _split_on_tabs(expanded, number), Separator.TAB
@@ -91,7 +93,13 @@ def _read_line(raw: str, number: int) -> Line:
 
 
 def _cell(text: str, start: int, number: int) -> Cell:
-    return Cell(text=text, x0=float(start), x1=float(start + len(text)), top=float(number), bottom=float(number + 1))
+    # markdown emphasis around a whole cell ("**198,412**") is typography, not text
+    bold = _WHOLE_EMPHASIS.fullmatch(text)
+    shown = (bold.group("inner") or bold.group("inner2")).strip() if bold else text
+    return Cell(
+        text=shown, x0=float(start), x1=float(start + len(text)), top=float(number), bottom=float(number + 1),
+        bold=bold is not None,
+    )
 
 
 def _split_on_tabs(raw: str, number: int) -> tuple[Cell, ...]:

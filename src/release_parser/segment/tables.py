@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..layout import Line, Separator
-from ..normalize.numbers import is_numeric_cell
+from ..normalize.cells import is_figure_cell
 from ..normalize.units import find_unit_caption
 from .blocks import TableBlock, TableRow
 from .columns import build_grid
@@ -45,7 +45,7 @@ def _is_body_row(line: Line) -> bool:
     if line.separator is Separator.NONE or len(line.cells) < 2:
         return False
     values = [c.text for c in line.cells[1:] if c.text]
-    numeric = sum(map(is_numeric_cell, values))
+    numeric = sum(map(is_figure_cell, values))
     if numeric == 0 or numeric * 2 < len(values):
         return False
     return not (is_rule(line.raw) or _is_year_header(line) or find_unit_caption(line.text) is not None)
@@ -66,7 +66,7 @@ def _is_header_row(line: Line) -> bool:
         return True
     if line.separator is Separator.NONE:
         return bool(texts) and line.indent >= _HEADER_MIN_INDENT and _DATE_OR_PERIOD_HINT.search(texts[0]) is not None
-    return not any(is_numeric_cell(t) and not _YEAR.match(t) for t in texts)
+    return not any(is_figure_cell(t) and not _YEAR.match(t) for t in texts)
 
 
 def _is_label_only(line: Line) -> bool:
@@ -74,7 +74,7 @@ def _is_label_only(line: Line) -> bool:
     if line.separator is not Separator.NONE or line.is_blank or is_rule(line.raw):
         return False
     text = line.text
-    return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_numeric_cell(text)
+    return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_figure_cell(text)
 
 
 def _wraps_into(line: Line, following: Line) -> bool:
@@ -89,7 +89,7 @@ def _wraps_into(line: Line, following: Line) -> bool:
 
 def _has_label(line: Line) -> bool:
     first = line.cells[0].text if line.cells else ""
-    return line.separator in (Separator.TAB, Separator.PIPE) or (bool(first) and not is_numeric_cell(first))
+    return line.separator in (Separator.TAB, Separator.PIPE) or (bool(first) and not is_figure_cell(first))
 
 
 def _spans_columns(text: str) -> bool:

@@ -1,0 +1,55 @@
+"""Table cells that hold more than one plain figure.
+
+Newswire releases print a converted amount beside the figure:
+``JPY41,118 million ($392.0 million)``. The cell's figure is the first one; the
+one in parentheses is its conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import ParsedNumber, try_parse_number
+
+__all__ = ["CellFigure", "read_cell", "is_figure_cell"]
+
+_WITH_CONVERSION = re.compile(r"(?P<main>[^()]+?)\s*\((?P<converted>[^()]+)\)")
+
+
+@dataclass(frozen=True)
+class CellFigure:
+    """A cell's figure and, when printed, its conversion into another currency."""
+
+    number: ParsedNumber
+    converted: ParsedNumber | None = None
+
+
+def read_cell(text: str) -> CellFigure | None:
+    """The figure a table cell holds, or None for a text cell.
+
+    Examples
+    --------
+    >>> cell = read_cell("JPY41,118 million ($392.0 million)")
+    >>> cell.number.value, cell.number.unit, cell.converted.value, cell.converted.unit
+    (41118.0, 'JPY', 392.0, 'USD')
+    >>> read_cell("(830)").number.value
+    -830.0
+    >>> read_cell("up") is None
+    True
+    """
+    number = try_parse_number(text)
+    if number is not None:
+        return CellFigure(number)
+    match = _WITH_CONVERSION.fullmatch(text.strip())
+    if match is None:
+        return None
+    main, converted = try_parse_number(match.group("main")), try_parse_number(match.group("converted"))
+    if main is None or converted is None or main.unit == converted.unit or main.is_na:
+        return None
+    return CellFigure(main, converted)
+
+
+def is_figure_cell(text: str) -> bool:
+    """True for any cell :func:`read_cell` reads a figure from (NA markers included)."""
+    return read_cell(text) is not None

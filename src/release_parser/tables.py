@@ -1,0 +1,300 @@
+"""Build model tables from segmented table blocks.
+
+Steps, each a small function: read the caption (title, unit, period), lay the
+block out as a grid of labels x columns, reshape the grids that print their
+meaning differently (statement rows such as ``| Revenues | JPY 198.4 billion |
+up | 8.3% | YoY |``, and transposed tables with one row per period), then give
+each column its period and measure and each cell its number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .headers import PeriodContext, interpret_columns
+from .keys import to_line_item_key
+from .layout import Cell, Line
+from .metadata import Metadata
+from .model import Column, LineItem, Provenance, Table, TableCell
+from .normalize.cells import read_cell
+from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
+from .normalize.units import find_unit_caption
+from .segment import TableBlock
+from .segment.lines import footnote_marks, match_footnote, strip_emphasis, strip_footnote_marks
+
+__all__ = ["build_table", "continues", "merge_continued"]
+
+PLACEHOLDER = "column_{}"
+_PLACEHOLDER = re.compile(r"^column_\d+$")
+_CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECASE)
+_DIRECTION = re.compile(r"^(?:up|down|increase[ds]?|decrease[ds]?|higher|lower|rose|fell|grew|declined)$", re.IGNORECASE)
+_NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$", re.IGNORECASE)
+_BASIS = re.compile(r"^(?:yoy|qoq|y/y|q/q|year[- ]on[- ]year|year[- ]over[- ]year|quarter[- ]on[- ]quarter|vs\.? .+)$", re.IGNORECASE)
+_TRANSPOSE_SHARE = 2 / 3
+
+
+@dataclass
+class _Grid:
+    """A table laid out as text: row labels, column labels and the cells between."""
+
+    labels: list[str]
+    label_lines: list[Line | None]
+    columns: list[str]
+    cells: list[list[Cell | None]]
+    rows_of: list[Line]  # the printed line of each row (its provenance)
+    signs: list[list[int]] = dataclasses.field(default_factory=list)  # +1/-1 from "up"/"down" cells
+
+
+def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> Table:
+    """A model :class:`Table` from a segmented block."""
+    title, unit, scale, caption_period = _read_caption(block, meta)
+    label_header_period = _single_period(block.label_header, meta)
+    table_period = caption_period or label_header_period
+    grid = _grid(block)
+    grid = _reshape_statement_rows(grid)
+    grid = _transpose_if_periods_run_down(grid, meta)
+    context = PeriodContext(
+        calendar=meta.calendar,
+        reference_year=meta.reference_year,
+        default_period=table_period or meta.period,
+        table_period=table_period,
+    )
+    columns = interpret_columns(grid.columns, context)
+    if block.label_header and _is_target_header(block.label_header):
+        columns = tuple(
+            dataclasses.replace(c, measure="target") if c.measure == "value" else c for c in columns
+        )
+    line_items = tuple(_line_item(label, line, source) for label, line in zip(grid.labels, grid.label_lines))
+    cells = tuple(
+        tuple(_table_cell(cell, line, source, sign) if cell else None for cell, sign in zip(row, signs))
+        for row, line, signs in zip(grid.cells, grid.rows_of, grid.signs)
+    )
+    columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
+    if unit is None:
+        unit, scale = _common_unit(cells)
+    if not title:
+        title = block.label_header or ", ".join(item.label for item in line_items[:2]) or f"Table {index + 1}"
+    return Table(
+        index=index,
+        title=title,
+        unit=unit,
+        scale=scale,
+        columns=columns,
+        line_items=line_items,
+        cells=cells,
+        footnotes=_footnotes(block.footnotes),
+        source=source,
+        page=block.rows[0].line.page,
+        first_line=block.first_line,
+        last_line=block.last_line,
+        calendar=meta.calendar,
+    )
+
+
+def continues(previous: Table, table: Table) -> bool:
+    """A table printed on after a page break: "(continued)" in its title, same columns."""
+    if previous.column_labels != table.column_labels or not _CONTINUED.search(table.title):
+        return False
+    return _CONTINUED.sub("", table.title).strip() == previous.title.strip() or not previous.title
+
+
+def merge_continued(previous: Table, table: Table) -> Table:
+    """One table from a table and its continuation."""
+    return dataclasses.replace(
+        previous,
+        line_items=previous.line_items + table.line_items,
+        cells=previous.cells + table.cells,
+        footnotes={**previous.footnotes, **table.footnotes},
+        last_line=table.last_line,
+    )
+
+
+def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
+    """A "YoY Change" column printed in percent is a percent change."""
+    numbers = [c.number for c in cells if c is not None and c.number is not None and not c.number.is_na]
+    if column.measure.endswith("change") and numbers and all(n.is_percent for n in numbers):
+        measure = "pct_change" if column.measure == "change" else column.measure.replace("_change", "_pct")
+        return dataclasses.replace(column, measure=measure)
+    return column
+
+
+def _read_caption(block: TableBlock, meta: Metadata) -> tuple[str, str | None, int, FiscalPeriod | None]:
+    title_parts: list[str] = []
+    unit, scale = None, 1
+    for line in block.caption:
+        text = strip_emphasis(line.text)[0]
+        caption = find_unit_caption(text)
+        if caption is not None:
+            unit, scale = caption.unit, caption.scale
+            text = text.replace(caption.raw, " ").strip()
+        if text:
+            title_parts.append(" ".join(text.split()))
+    title = " ".join(title_parts)
+    return title, unit, scale, _single_period(title, meta)
+
+
+def _single_period(text: str, meta: Metadata) -> FiscalPeriod | None:
+    """The period a caption names, when it names one (possibly more than once)."""
+    if not text:
+        return None
+    found = {period for _, _, period in find_periods(text, meta.calendar, reference_year=meta.reference_year)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _is_target_header(text: str) -> bool:
+    return re.search(r"\b(?:targets?|forecasts?|guidance|outlook|plan)\b", text, re.IGNORECASE) is not None
+
+
+def _grid(block: TableBlock) -> _Grid:
+    count = block.column_count
+    columns = []
+    for column in range(count):
+        parts = [row[column] for row in block.header if column < len(row) and row[column]]
+        columns.append(" ".join(parts) if parts else PLACEHOLDER.format(column + 1))
+    return _Grid(
+        labels=[row.label for row in block.rows],
+        label_lines=[row.line for row in block.rows],
+        columns=columns,
+        cells=[list(row.cells) for row in block.rows],
+        rows_of=[row.line for row in block.rows],
+        signs=[[1] * count for _ in block.rows],
+    )
+
+
+def _reshape_statement_rows(grid: _Grid) -> _Grid:
+    """Rows that read as sentences: ``Revenues | JPY 198.4 billion | up | 8.3% | YoY``.
+
+    With no header, the word columns say what the figures mean: a direction
+    ("up"/"down") signs the figure after it, a basis ("YoY") names the figure
+    before it. Word and empty columns are then dropped; the first figure column
+    is the ``value``.
+    """
+    if not all(_PLACEHOLDER.match(c) for c in grid.columns):
+        return grid
+    kinds = [_column_kind(grid, column) for column in range(len(grid.columns))]
+    if "direction" not in kinds and "basis" not in kinds:
+        return grid
+    figure_columns = [i for i, kind in enumerate(kinds) if kind == "figure"]
+    if not figure_columns:
+        return grid
+    names = {}
+    for position, column in enumerate(figure_columns):
+        basis = _word_after(grid, column, kinds, "basis")
+        names[column] = basis or ("value" if position == 0 else PLACEHOLDER.format(position + 1))
+    signs = []
+    for row, cells in enumerate(grid.cells):
+        row_signs = []
+        for column in figure_columns:
+            direction = _word_before(cells, column, kinds)
+            row_signs.append(-1 if direction and _NEGATIVE_DIRECTION.match(direction) else 1)
+        signs.append(row_signs)
+    return dataclasses.replace(
+        grid,
+        columns=[names[c] for c in figure_columns],
+        cells=[[cells[c] for c in figure_columns] for cells in grid.cells],
+        signs=signs,
+    )
+
+
+def _column_kind(grid: _Grid, column: int) -> str:
+    texts = [row[column].text for row in grid.cells if row[column] is not None and row[column].text]
+    if not texts:
+        return "empty"
+    if all(_DIRECTION.match(t) for t in texts):
+        return "direction"
+    if all(_BASIS.match(t) for t in texts):
+        return "basis"
+    return "figure" if any(read_cell(t) is not None for t in texts) else "text"
+
+
+def _word_after(grid: _Grid, column: int, kinds: Sequence[str], kind: str) -> str | None:
+    for other in range(column + 1, len(kinds)):
+        if kinds[other] == "figure":
+            return None
+        if kinds[other] == kind:
+            words = {row[other].text for row in grid.cells if row[other] is not None}
+            return words.pop() if len(words) == 1 else None
+    return None
+
+
+def _word_before(cells: Sequence[Cell | None], column: int, kinds: Sequence[str]) -> str | None:
+    for other in range(column - 1, -1, -1):
+        if kinds[other] == "figure":
+            return None
+        if kinds[other] == "direction" and cells[other] is not None:
+            return cells[other].text
+    return None
+
+
+def _transpose_if_periods_run_down(grid: _Grid, meta: Metadata) -> _Grid:
+    """Items across the top and one row per period: turn it so periods are columns."""
+    if len(grid.labels) < 2 or any(_is_period(c, meta) for c in grid.columns):
+        return grid
+    if any(_PLACEHOLDER.match(c) for c in grid.columns):
+        return grid
+    periods = sum(_is_period(label, meta) for label in grid.labels)
+    if periods < _TRANSPOSE_SHARE * len(grid.labels):
+        return grid
+    cells = [[row[column] for row in grid.cells] for column in range(len(grid.columns))]
+    signs = [[row[column] for row in grid.signs] for column in range(len(grid.columns))]
+    return _Grid(
+        labels=list(grid.columns),
+        label_lines=[None] * len(grid.columns),
+        columns=list(grid.labels),
+        cells=cells,
+        rows_of=[grid.rows_of[0]] * len(grid.columns),
+        signs=signs,
+    )
+
+
+def _is_period(text: str, meta: Metadata) -> bool:
+    return try_parse_period(text, meta.calendar, reference_year=meta.reference_year) is not None
+
+
+def _line_item(label: str, line: Line | None, source: str) -> LineItem:
+    clean = strip_footnote_marks(label)
+    return LineItem(
+        label=clean,
+        key=to_line_item_key(clean),
+        footnotes=footnote_marks(label),
+        provenance=_line_provenance(line, source) if line is not None else None,
+    )
+
+
+def _line_provenance(line: Line, source: str) -> Provenance:
+    return Provenance(source=source, page=line.page, line=line.number, raw=line.raw, bbox=line.bbox)
+
+
+def _table_cell(cell: Cell, line: Line, source: str, sign: int) -> TableCell:
+    figure = read_cell(cell.text)
+    number = figure.number if figure else None
+    if number is not None and sign < 0 and number.value is not None:
+        number = dataclasses.replace(number, value=-abs(number.value))
+    return TableCell(
+        raw=cell.text,
+        number=number,
+        converted=figure.converted if figure else None,
+        provenance=Provenance(
+            source=source, page=cell.page, line=int(cell.top) if line is None else line.number, raw=cell.text,
+            bbox=(cell.x0, cell.top, cell.x1, cell.bottom),
+        ),
+    )
+
+
+def _common_unit(cells: Sequence[Sequence[TableCell | None]]) -> tuple[str | None, int]:
+    """Without a caption, the unit and scale every figure of the table prints (percent cells aside)."""
+    numbers = [c.number for row in cells for c in row if c is not None and c.number is not None and not c.number.is_na]
+    units = {(n.unit, n.scale) for n in numbers if not n.is_percent} or {(n.unit, n.scale) for n in numbers}
+    return units.pop() if len(units) == 1 else (None, 1)
+
+
+def _footnotes(lines: Sequence[Line]) -> dict[str, str]:
+    notes = {}
+    for line in lines:
+        note = match_footnote(line.raw)
+        if note is not None:
+            notes[note.mark] = note.text
+    return notes
