@@ -66,6 +66,12 @@ def summarize(release: rp.Release) -> dict:
          "parent": b.parent, "line": b.provenance.line, "text": b.text}
         for b in release.bullets
     ]
+    prose = [
+        {"metric": f.metric, "period": f.period.label if f.period else None, "measure": f.measure,
+         "base_period": f.base_period.label if f.base_period else None, "value": f.value, "unit": f.unit,
+         "scale": f.scale, "line": f.provenance.line, "raw": f.raw}
+        for f in release.prose
+    ]
     return {
         "company": release.company,
         "title": release.title,
@@ -74,6 +80,7 @@ def summarize(release: rp.Release) -> dict:
         "calendar": {"year_end_month": release.calendar.year_end_month, "naming": release.calendar.naming},
         "tables": tables,
         "highlights": highlights,
+        "prose_facts": prose,
     }
 
 

@@ -21,6 +21,7 @@ def test_sample_matches_golden(sample):
     for got_table, want_table in zip(got["tables"], expected["tables"]):
         assert got_table == want_table, want_table["title"]
     assert got["highlights"] == expected["highlights"]
+    assert got["prose_facts"] == expected["prose_facts"]
 
 
 def test_there_are_samples():

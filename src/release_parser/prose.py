@@ -33,12 +33,12 @@ MAX_METRIC_WORDS = 8
 
 _FIGURE = re.compile(
     r"""
-    (?<![\w.,\-+/:$¥￥€£△▲])
+    (?<![\w.,\-+/:$¥￥€£△▲=])
     (?P<approx>(?:approximately|approx\.|about|around|nearly|almost|roughly)\s+)?
     (?P<currency>(?:JPY|US\$|USD|EUR|GBP|\$|¥|￥|€|£)\s?)?
-    (?P<number>[△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[△▲]?\d+(?:\.\d+)?)
+    (?P<number>[△▲]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[△▲]?\d+(?:\.\d+)?)(?![\d.]\d?)
     (?P<scale>\s?(?:thousand|million|billion|trillion|mn|bn)\b)?
-    (?![\d,]\d|[:\-/]\d)
+    (?![\d,]\d|[:\-/]\w|\s*=)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -58,6 +58,13 @@ _TARGET = re.compile(r"\b(?:target\w*|forecast\w*|guidance|outlook|expected\s+to
 _THRESHOLD = re.compile(r"\b(?:topped|exceed\w*|surpass\w*|over|more\s+than|above|at\s+least|under|below|less\s+than)\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z]+)", re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$", re.IGNORECASE)
+# words that say what kind of figure it is, or when, rather than what it measures
+_NOT_METRIC = re.compile(
+    r"\b(?:year[- ]over[- ]year|year[- ]on[- ]year|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|"
+    r"(?:previous|new|original|revised)\s+targets?|targets?|forecasts?|guidance|outlook|"
+    r"first|second|third|fourth|half|quarter|full[- ]year|fiscal\s+year|nine\s+months|six\s+months|three\s+months)\b",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = frozenset(
     """a an the and or but while whereas which that this these those it its our their from since to by of for in on at
     with as into than over under about around approximately approx some nearly yoy qoq y/y q/q was were is are be been
@@ -167,7 +174,8 @@ def _subject(text: str) -> str | None:
 def _clean_metric(phrase: str) -> str | None:
     """A metric name from the words before a figure, or None when they name nothing."""
     phrase = re.sub(r"\*\*|[\[\]()\"“”]", " ", phrase)
-    phrase = phrase.rsplit(",", 1)[-1]
+    phrase = _NOT_METRIC.sub(" ", phrase)
+    phrase = _after_last_clause_comma(phrase)
     words = [w for w in phrase.split() if not any(ch.isdigit() for ch in w)]
     while words and words[0].lower().strip(".:;-–") in _FUNCTION_WORDS:
         words.pop(0)
@@ -179,6 +187,17 @@ def _clean_metric(phrase: str) -> str | None:
     if len(words) == 1 and _VERB_FORM.search(text):
         return None
     return text[0].upper() + text[1:]
+
+
+def _after_last_clause_comma(phrase: str) -> str:
+    """Words after the last comma, unless that comma only lists nouns ("selling, general and ...")."""
+    if "," not in phrase:
+        return phrase
+    left, right = phrase.rsplit(",", 1)
+    left_words = [w for w in left.split() if w.lower() not in _FUNCTION_WORDS]
+    if len(left_words) == 1 and " and " in right:
+        return left_words[0] + "," + right
+    return right
 
 
 def _metric_from(phrase: str) -> tuple[str | None, bool]:
@@ -197,8 +216,8 @@ def _figures(text: str, periods, dates) -> list[_Figure]:
     figures = []
     for match in _FIGURE.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
+        if any(s < end and start < e for s, e in taken) or text[:start].rstrip().endswith("="):
+            continue  # inside a period or date, or an exchange rate "JPY119.02 = US$1.00"
         unit_match = _UNIT_AFTER.match(text, end)
         has_unit = False
         if unit_match and (unit_match.group(1) == "%" or unit_match.group(1).lower() == "percent" or lookup_unit(unit_match.group(1))):
@@ -226,12 +245,20 @@ class _UnitReader:
         self.carried = carried
         self.parent_subject = parent_subject
         self.label = _LABEL.match(text)
+        self.topic: FiscalPeriod | None = None
+        self.about_targets = False
 
     def read(self) -> list[_Reading]:
         figures = _figures(self.text, self.periods, find_dates(self.text))
         readings: list[_Reading] = []
         previous: _Reading | None = None
+        sentence_end = -1
         for index, figure in enumerate(figures):
+            if figure.start > sentence_end:  # a new sentence: its opening words set its topic
+                sentence_start, sentence_end = self._sentence_around(figure.start)
+                opening = self.text[sentence_start : figure.start]
+                self.topic = self._topic_in_opening(sentence_start, figure.start) or self._topic_before(sentence_start, figures)
+                self.about_targets = _TARGET.search(opening) is not None
             clause_start = self._clause_start(figure.start)
             phrase_start = clause_start
             if index and figures[index - 1].end > clause_start and not self._is_qualifier(figures[index - 1], clause_start):
@@ -243,6 +270,30 @@ class _UnitReader:
                 readings.append(reading)
                 previous = reading
         return readings
+
+    def _sentence_around(self, position: int) -> tuple[int, int]:
+        start = 0
+        for match in _SENTENCE_END.finditer(self.text, 0, position):
+            start = match.end()
+        end = _SENTENCE_END.search(self.text, position)
+        return start, end.start() if end else len(self.text)
+
+    def _topic_in_opening(self, sentence_start: int, first_figure: int) -> FiscalPeriod | None:
+        """"For the nine months ended ...," or "targets (1H08) of": a period the sentence opens with."""
+        for start, _, period in self.periods:
+            if sentence_start <= start < first_figure and _TOPIC_BEFORE.search(self.text[sentence_start:start]):
+                return period
+        return None
+
+    def _topic_before(self, sentence_start: int, figures: Sequence[_Figure]) -> FiscalPeriod | None:
+        """The period of the last earlier sentence with no figures ("... targets for FY2008.")."""
+        topic = None
+        for start, _, period in self.periods:
+            if start >= sentence_start:
+                break
+            if not any(f.start < start < f.end + 40 for f in figures) and not _BASE_BEFORE.search(self.text[:start]):
+                topic = period
+        return topic
 
     def _is_qualifier(self, figure: _Figure, clause_start: int) -> bool:
         """A figure inside a subject ("customers with over 1Gbps contracts") is no boundary."""
@@ -272,8 +323,9 @@ class _UnitReader:
                     base = base or period
                 elif subject is None and _SUBJECT_BEFORE.search(between):
                     subject = period
-            elif phrase_start <= start and end <= figure.start and _ADJACENT.match(self.text[end : figure.start]):
-                subject = period
+            elif phrase_start <= start and end <= figure.start:
+                if _ADJACENT.match(self.text[end : figure.start]) or _TOPIC_BEFORE.search(self.text[phrase_start:start]):
+                    subject = subject or period
         return subject, base
 
     def _read(self, figure: _Figure, phrase_start: int, after_end: int, previous: _Reading | None) -> _Reading | None:
@@ -284,6 +336,11 @@ class _UnitReader:
         metric, loss = _metric_from(phrase)
         if metric is None and self.label and phrase_start <= self.label.end():
             metric, loss = _metric_from(self.label.group("label"))
+        named_after = _METRIC_AFTER.match(after) if metric is None else None
+        if named_after is not None:
+            first, last = figure.end + named_after.start("metric"), figure.end + named_after.end("metric")
+            if not any(s < last and first < e for s, e, _ in self.periods):
+                metric = _clean_metric(named_after.group("metric"))
         inherited = metric is None
         if inherited:
             # the figure before it in this unit, this unit's subject, the unit it continues, its parent bullet
@@ -299,10 +356,15 @@ class _UnitReader:
         )
         if conversion:
             return self._conversion(figure, previous)
-        measure = _measure(number, phrase, after, subject or self.lead, base)
+        if subject is None and _YEAR_EARLIER.match(after) and (self.topic or self.lead) is not None:
+            subject = _shift_year(self.topic or self.lead)
+        listed = previous.fact.period if inherited and previous is not None else None
+        period = subject or self.topic or listed or self.lead
+        measure = _measure(number, phrase, after, period, base)
+        if measure == "value" and self.about_targets:
+            measure = "target"
         negative_wording = loss or (inherited and previous is not None and previous.negative_wording and measure == "value")
         negative = negative_wording or (measure not in _LEVEL_MEASURES and bool(_DECREASE.search(phrase)))
-        period = subject or self.lead
         if measure in _LEVEL_MEASURES:
             base = None
         elif base is None and period is not None:
@@ -346,8 +408,22 @@ class _UnitReader:
 
 
 _LEVEL_MEASURES = frozenset({"value", "target", "threshold"})
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(])")
+_TOPIC_BEFORE = re.compile(r"(?:\b(?:for|during)\s+(?:the\s+)?|\(\s*)$", re.IGNORECASE)
+_YEAR_EARLIER = re.compile(
+    r"^\W*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:prior|previous|same\s+period\s+of\s+the\s+previous)\s+(?:fiscal\s+)?year)",
+    re.IGNORECASE,
+)
+_METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
 _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _ADJACENT = re.compile(r"^\s*[-–:=]?\s*$")
+
+
+def _shift_year(period: FiscalPeriod) -> FiscalPeriod | None:
+    try:
+        return period.previous_year()
+    except PeriodFormatError:
+        return None
 
 
 def _implied_base(measure: str, period: FiscalPeriod) -> FiscalPeriod | None:
