@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(VENV)/bin/release-parser parse samples/iij_2q_fy2004_results.txt
 
 test: $(STAMP)
-	$(PY) -m pytest tests src/release_parser
+	$(PY) -m pytest tests src/release_parser docs/getting-started.md
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
