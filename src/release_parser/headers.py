@@ -15,16 +15,17 @@ from datetime import date
 from .errors import PeriodFormatError
 from .model import Column
 from .normalize.dates import find_dates
+from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
 
 __all__ = ["PeriodContext", "interpret_columns", "measure_of"]
 
-_YOY = re.compile(r"\b(?:yoy|y/y|year[- ]on[- ]year|year[- ]over[- ]year|vs\.?\s+prior\s+year)\b", re.IGNORECASE)
-_QOQ = re.compile(r"\b(?:qoq|q/q|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter)\b", re.IGNORECASE)
+_YOY = re.compile(rf"\b(?:{YEAR_ON_YEAR}|vs\.?\s+prior\s+year)\b", re.IGNORECASE)
+_QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
-_TARGET = re.compile(r"\b(?:target|forecast|guidance|outlook|plan|projection|estimate)s?\b", re.IGNORECASE)
+_TARGET = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ in 2Q03 and JPY 100 million in 1Q04".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .errors import PeriodFormatError
@@ -25,6 +25,7 @@ from .normalize.dates import find_dates
 from .normalize.numbers import ParsedNumber, try_parse_number
 from .normalize.periods import FiscalPeriod, find_periods
 from .normalize.units import lookup_unit
+from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 
 __all__ = ["ProseUnit", "ProseFact", "extract_prose_facts"]
 
@@ -49,19 +50,18 @@ _NOTE = re.compile(r"^\W*(?:notes?|source|\*)\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 
 _BASE_BEFORE = re.compile(r"(?:from|since|to|compared\s+(?:to|with)|versus|vs\.?|over|against|than|previous)\s+(?:the\s+)?$", re.IGNORECASE)
-_YOY = re.compile(r"^\s*(?:yoy|y/y|year[- ]over[- ]year|year[- ]on[- ]year)\b", re.IGNORECASE)
-_QOQ = re.compile(r"^\s*(?:qoq|q/q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b", re.IGNORECASE)
+_YOY = re.compile(rf"^\s*{YEAR_ON_YEAR}\b", re.IGNORECASE)
+_QOQ = re.compile(rf"^\s*{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
 _DECREASE = re.compile(r"\b(?:decreas\w*|declin\w*|down|fell|fall\w*|drop\w*|lower|reduc\w*|shrank|contract(?:ed|ion))\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:increas\w*|decreas\w*|declin\w*|grew|grow\w*|growth|rose|ris\w*|up|down|fell|fall\w*|drop\w*|improv\w*|change\w*|by)\b", re.IGNORECASE)
 _LOSS = re.compile(r"\b(?P<kind>operating|net|ordinary|pre-?tax|gross)?\s*loss(?:es)?\b", re.IGNORECASE)
-_TARGET = re.compile(r"\b(?:target\w*|forecast\w*|guidance|outlook|expected\s+to\s+be|plan(?:ned)?)\b", re.IGNORECASE)
+_TARGET = re.compile(rf"\b(?:{TARGET_WORDS}|expected\s+to\s+be|planned)\b", re.IGNORECASE)
 _THRESHOLD = re.compile(r"\b(?:topped|exceed\w*|surpass\w*|over|more\s+than|above|at\s+least|under|below|less\s+than)\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z]+)", re.IGNORECASE)
 _VERB_FORM = re.compile(r"(?:ed|ing)$", re.IGNORECASE)
 # words that say what kind of figure it is, or when, rather than what it measures
 _NOT_METRIC = re.compile(
-    r"\b(?:year[- ]over[- ]year|year[- ]on[- ]year|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|"
-    r"(?:previous|new|original|revised)\s+targets?|targets?|forecasts?|guidance|outlook|"
+    rf"\b(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|(?:previous|new|original|revised)\s+targets?|{TARGET_WORDS}|"
     r"first|second|third|fourth|half|quarter|full[- ]year|fiscal\s+year|nine\s+months|six\s+months|three\s+months)\b",
     re.IGNORECASE,
 )

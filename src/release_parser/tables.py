@@ -23,6 +23,7 @@ from .normalize.cells import read_cell
 from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
 from .normalize.units import find_unit_caption
 from .segment import TableBlock
+from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 from .segment.lines import footnote_marks, match_footnote, strip_emphasis, strip_footnote_marks
 
 __all__ = ["build_table", "continues", "merge_continued"]
@@ -32,7 +33,8 @@ _PLACEHOLDER = re.compile(r"^column_\d+$")
 _CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:up|down|increase[ds]?|decrease[ds]?|higher|lower|rose|fell|grew|declined)$", re.IGNORECASE)
 _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$", re.IGNORECASE)
-_BASIS = re.compile(r"^(?:yoy|qoq|y/y|q/q|year[- ]on[- ]year|year[- ]over[- ]year|quarter[- ]on[- ]quarter|vs\.? .+)$", re.IGNORECASE)
+_BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
+_TARGET_HEADER = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 _TRANSPOSE_SHARE = 2 / 3
 
 
@@ -145,7 +147,7 @@ def _single_period(text: str, meta: Metadata) -> FiscalPeriod | None:
 
 
 def _is_target_header(text: str) -> bool:
-    return re.search(r"\b(?:targets?|forecasts?|guidance|outlook|plan)\b", text, re.IGNORECASE) is not None
+    return _TARGET_HEADER.search(text) is not None
 
 
 def _grid(block: TableBlock) -> _Grid:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from doc_tables import code, doc_rows
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -398,29 +399,10 @@ def test_near_miss_text_only_raises_number_format_error(text: str) -> None:
 
 # -- the reference page -------------------------------------------------------
 
-_CODE = re.compile(r"^`([^`]+)`$")
 
 
-def _doc_rows(header_start: str) -> list[list[str]]:
-    """Rows of every table in the reference page whose header starts so."""
-    rows: list[list[str]] = []
-    current: str | None = None
-    for line in DOC.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            current = None
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if current is None:
-            current = line
-        elif current.startswith(header_start) and not line.startswith("|---"):
-            rows.append(cells)
-    return rows
 
 
-def _code(cell: str) -> str:
-    match = _CODE.match(cell)
-    assert match, f"expected `code` in {cell!r}"
-    return match.group(1)
 
 
 def describe(result: ParsedNumber) -> str:
@@ -433,25 +415,25 @@ def describe(result: ParsedNumber) -> str:
 
 
 def test_reference_page_accepted_rows() -> None:
-    rows = _doc_rows("| Input | Result |")
+    rows = doc_rows(DOC, "| Input | Result |")
     assert len(rows) > 50
     for cells in rows:
-        assert describe(parse_number(_code(cells[0]))) == _code(cells[1]), cells
+        assert describe(parse_number(code(cells[0]))) == code(cells[1]), cells
 
 
 def test_reference_page_rejected_rows() -> None:
-    rows = _doc_rows("| Input | Why |")
+    rows = doc_rows(DOC, "| Input | Why |")
     assert len(rows) > 20
     for cells in rows:
-        assert try_parse_number(_code(cells[0])) is None, cells
+        assert try_parse_number(code(cells[0])) is None, cells
 
 
 def test_reference_page_notation_rows() -> None:
-    rows = _doc_rows("| Notation |")
-    assert sorted(_code(cells[0]) for cells in rows) == sorted(NOTATIONS)
+    rows = doc_rows(DOC, "| Notation |")
+    assert sorted(code(cells[0]) for cells in rows) == sorted(NOTATIONS)
     for cells in rows:
-        notation, decimals = _code(cells[0]), int(cells[1])
-        for printed in (_code(cells[2]), _code(cells[3])):
+        notation, decimals = code(cells[0]), int(cells[1])
+        for printed in (code(cells[2]), code(cells[3])):
             value = parse_number(printed).value
             assert value is not None
             assert format_number(value, notation=notation, decimals=decimals) == printed

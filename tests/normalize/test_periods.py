@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from doc_tables import code, doc_rows
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -607,31 +608,12 @@ def test_infer_calendar_is_fast_on_large_text(reference_sample: Path) -> None:
 
 # -- the reference page --------------------------------------------------------------
 
-_CODE = re.compile(r"^`([^`]+)`$")
 _RESULT = re.compile(r"^`(?P<year>\d{4}) (?P<kind>\w+) (?P<start>[\d-]{10})\.\.(?P<end>[\d-]{10})`$")
 DOC_CALENDARS = {"start": IIJ, "end": MAR, "dec": DEC}
 
 
-def _doc_rows(header_start: str) -> list[list[str]]:
-    """Rows of every table in the reference page whose header starts so."""
-    rows: list[list[str]] = []
-    current: str | None = None
-    for line in DOC.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            current = None
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if current is None:
-            current = line
-        elif current.startswith(header_start) and not line.startswith("|---"):
-            rows.append(cells)
-    return rows
 
 
-def _code(cell: str) -> str:
-    match = _CODE.match(cell)
-    assert match, f"expected `code` in {cell!r}"
-    return match.group(1)
 
 
 def _check_result(text: str, calendar: FiscalCalendar, cell: str, **kwargs: int) -> None:
@@ -647,38 +629,38 @@ def _check_result(text: str, calendar: FiscalCalendar, cell: str, **kwargs: int)
 
 
 def test_reference_page_march_rows() -> None:
-    rows = _doc_rows("| Input | Start naming")
+    rows = doc_rows(DOC, "| Input | Start naming")
     assert len(rows) > 40
     for cells in rows:
-        _check_result(_code(cells[0]), IIJ, cells[1])
-        _check_result(_code(cells[0]), MAR, cells[2])
+        _check_result(code(cells[0]), IIJ, cells[1])
+        _check_result(code(cells[0]), MAR, cells[2])
 
 
 def test_reference_page_december_rows() -> None:
-    rows = _doc_rows("| Input | December")
+    rows = doc_rows(DOC, "| Input | December")
     assert len(rows) > 5
     for cells in rows:
-        _check_result(_code(cells[0]), DEC, cells[1])
+        _check_result(code(cells[0]), DEC, cells[1])
 
 
 def test_reference_page_rejected_rows() -> None:
-    rows = _doc_rows("| Input | Why |")
+    rows = doc_rows(DOC, "| Input | Why |")
     assert len(rows) > 10
     for cells in rows:
-        assert try_parse_period(_code(cells[0]), IIJ) is None, cells
+        assert try_parse_period(code(cells[0]), IIJ) is None, cells
 
 
 def test_reference_page_notation_rows() -> None:
-    rows = _doc_rows("| Notation |")
-    assert sorted(_code(cells[0]) for cells in rows) == sorted(NOTATIONS)
+    rows = doc_rows(DOC, "| Notation |")
+    assert sorted(code(cells[0]) for cells in rows) == sorted(NOTATIONS)
     periods = [parse_period(label, IIJ) for label in ("2Q04", "1H04", "9M04", "FY2004")]
     for cells in rows:
         for period, cell in zip(periods, cells[1:5]):
             if cell == "—":
                 with pytest.raises(ValueError):
-                    format_period(period, _code(cells[0]))
+                    format_period(period, code(cells[0]))
             else:
-                assert format_period(period, _code(cells[0])) == _code(cell)
+                assert format_period(period, code(cells[0])) == code(cell)
 
 
 # -- properties ------------------------------------------------------------------------

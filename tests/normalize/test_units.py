@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from doc_tables import code, doc_rows
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -226,47 +227,29 @@ def test_near_miss_captions_are_consistent(text: str) -> None:
 
 # -- the reference page -------------------------------------------------------
 
-_CODE = re.compile(r"^`([^`]+)`$")
 
 
-def _doc_rows(header_start: str) -> list[list[str]]:
-    """Rows of every table in the reference page whose header starts so."""
-    rows: list[list[str]] = []
-    current: str | None = None
-    for line in DOC.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            current = None
-            continue
-        if current is None:
-            current = line
-        elif current.startswith(header_start) and not line.startswith("|---"):
-            rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
-    return rows
 
 
-def _code(cell: str) -> str:
-    match = _CODE.match(cell)
-    assert match, f"expected `code` in {cell!r}"
-    return match.group(1)
 
 
 def test_reference_page_caption_rows() -> None:
-    rows = _doc_rows("| Caption | Result |")
+    rows = doc_rows(DOC, "| Caption | Result |")
     assert len(rows) > 15
     for cells in rows:
-        caption = parse_unit_caption(_code(cells[0]))
-        assert f"{caption.unit} × {caption.scale:,}" == _code(cells[1]), cells
+        caption = parse_unit_caption(code(cells[0]))
+        assert f"{caption.unit} × {caption.scale:,}" == code(cells[1]), cells
 
 
 def test_reference_page_not_caption_rows() -> None:
-    rows = _doc_rows("| Text | Why |")
+    rows = doc_rows(DOC, "| Text | Why |")
     assert rows
     for cells in rows:
         with pytest.raises(UnitFormatError):
-            parse_unit_caption(_code(cells[0]))
+            parse_unit_caption(code(cells[0]))
 
 
 def test_reference_page_vocabulary() -> None:
-    rows = _doc_rows("| Unit | Spellings |")
-    documented = {_code(cells[0]): tuple(re.findall(r"`([^`]+)`", cells[1])) for cells in rows}
+    rows = doc_rows(DOC, "| Unit | Spellings |")
+    documented = {code(cells[0]): tuple(re.findall(r"`([^`]+)`", cells[1])) for cells in rows}
     assert documented == dict(UNIT_WORDS)
