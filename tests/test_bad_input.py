@@ -70,3 +70,17 @@ def test_hostile_line_is_bounded():
     text = "(" * 200_000 + "\n" + "1," * 200_000 + "\n" + "-" * 100_000
     rel = rp.parse_text(text)
     assert rel.tables == []
+
+
+def test_a_pdf_name_without_a_pdf_inside(tmp_path):
+    path = tmp_path / "release.pdf"
+    path.write_text("Revenue\t100\t90\n")
+    with pytest.raises(rp.NotAPDFError):
+        rp.parse(path)
+
+
+def test_html_is_refused(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>")
+    with pytest.raises(rp.UnsupportedInputError):
+        rp.parse(path)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..errors import EmptyInputError, ReadError, ResourceLimitError
+from ..errors import EmptyInputError, NotAPDFError, ReadError, ResourceLimitError, UnsupportedInputError
 from ..layout import Layout
 from .text import DEFAULT_MAX_CHARS, decode_text, read_text
 
 __all__ = ["read_source", "read_text", "decode_text", "is_pdf"]
 
 _PDF_MAGIC = b"%PDF-"
+_MARKUP = re.compile(rb"^\s*(?:<\?xml|<!doctype\s+html|<html)", re.IGNORECASE)
 _MAGIC_WINDOW = 1024
 #: A text file larger than this is refused before it is read (4 bytes per character at most).
 MAX_TEXT_BYTES = 4 * DEFAULT_MAX_CHARS
@@ -44,4 +46,8 @@ def read_source(
         from .pdf import read_pdf
 
         return read_pdf(data, source=str(path), password=password, max_pages=max_pages, timeout=timeout)
+    if path.suffix.lower() == ".pdf":
+        raise NotAPDFError(f"{path}: named .pdf but holds no PDF (it starts {data[:16]!r})")
+    if _MARKUP.match(data[:_MAGIC_WINDOW]):
+        raise UnsupportedInputError(f"{path}: HTML or XML markup; save the release as text or PDF")
     return read_text(decode_text(data), source=str(path))
