@@ -18,10 +18,15 @@ FRONT_MATTER_LINES = 40
 _MAX_META_LINE = 120
 _COMPANY_NAME = re.compile(
     r"""
-    (?P<name>(?:[A-Z][\w&'.-]*,?\s+){0,6}?
+    (?P<name>(?:[A-Z][\w&'.-]*,?\s+){0,6}
     (?:Inc\.|Incorporated|Corporation|Corp\.|Co\.,?\s*Ltd\.|Ltd\.|Limited|plc|PLC|K\.K\.|Holdings|AG|N\.V\.|S\.A\.|LLC))
     """,
     re.VERBOSE,
+)
+_TITLE_PERIOD_OF_YEAR = re.compile(
+    r"\b(?P<which>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\b.{0,40}?"
+    r"\b(?P<year>FY\s?\d{2,4}|fiscal\s+(?:year\s+)?\d{4})\b",
+    re.IGNORECASE,
 )
 _YEAR_END = re.compile(r"\byear\s+end(?:ing|ed)\b", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:quarter|half|year\s+end(?:ing|ed)|fiscal\s+year|FY\s?\d{2,4})\b", re.IGNORECASE)
@@ -63,8 +68,13 @@ def read_metadata(lines: Sequence[Line], full_text: str, calendar: FiscalCalenda
     company, company_line = _company(front)
     title, title_line = _title(front, company)
     published, date_line = _published(front, title_line)
-    calendar = calendar or infer_calendar(full_text[:2_000_000]) or FiscalCalendar()
     reference_year = published.year if published else None
+    calendar = (
+        calendar
+        or infer_calendar(full_text[:2_000_000])
+        or _calendar_from_timing(title, published)
+        or FiscalCalendar()
+    )
     period = _title_period(title, calendar, reference_year) if title else None
     used = frozenset(line.number for line in (company_line, title_line, date_line) if line is not None)
     return Metadata(company=company, title=title, published=published, period=period, calendar=calendar, lines=used)
@@ -119,6 +129,26 @@ def _published(front: Sequence[Line], title_line: Line | None) -> tuple[date | N
     return None, None
 
 
+#: A release comes out within this many days after the period it reports ends.
+REPORTING_LAG_DAYS = (0, 100)
+_CANDIDATE_CALENDARS = tuple(
+    FiscalCalendar(year_end_month=month, naming=naming)
+    for month, naming in ((12, "end"), (3, "end"), (3, "start"), (6, "end"), (6, "start"), (9, "end"), (9, "start"))
+)
+
+
+def _calendar_from_timing(title: str | None, published: date | None) -> FiscalCalendar | None:
+    """With no fiscal year end printed: the calendar under which the title's period ended
+    shortly before the release date ("Third Quarter 2010 Results", November 2, 2010 -> December)."""
+    if not title or published is None:
+        return None
+    for candidate in _CANDIDATE_CALENDARS:
+        period = _title_period(title, candidate, published.year)
+        if period is not None and REPORTING_LAG_DAYS[0] <= (published - period.end).days <= REPORTING_LAG_DAYS[1]:
+            return candidate
+    return None
+
+
 def _title_period(title: str, calendar: FiscalCalendar, reference_year: int | None) -> FiscalPeriod | None:
     match = _TITLE_PERIOD.search(title)
     if match:
@@ -134,5 +164,11 @@ def _title_period(title: str, calendar: FiscalCalendar, reference_year: int | No
             period = try_parse_period(phrase, calendar, reference_year=reference_year)
             if period is not None:
                 return period
+    named = _TITLE_PERIOD_OF_YEAR.search(title)
+    if named:
+        phrase = f"{named.group('which')} {named.group('kind')} of {named.group('year')}"
+        period = try_parse_period(phrase, calendar, reference_year=reference_year)
+        if period is not None:
+            return period
     found = find_periods(title, calendar, reference_year=reference_year)
     return found[0][2] if found else None

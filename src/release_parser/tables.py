@@ -36,6 +36,7 @@ _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$"
 _BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
 _TARGET_HEADER = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 _TRANSPOSE_SHARE = 2 / 3
+_PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 
 
 @dataclass
@@ -117,9 +118,9 @@ def merge_continued(previous: Table, table: Table) -> Table:
 def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
     """A "YoY Change" column printed in percent is a percent change."""
     numbers = [c.number for c in cells if c is not None and c.number is not None and not c.number.is_na]
-    if column.measure.endswith("change") and numbers and all(n.is_percent for n in numbers):
-        measure = "pct_change" if column.measure == "change" else column.measure.replace("_change", "_pct")
-        return dataclasses.replace(column, measure=measure)
+    percent = _PERCENT_OF_CHANGE.get(column.measure)
+    if percent is not None and numbers and all(n.is_percent for n in numbers):
+        return dataclasses.replace(column, measure=percent)
     return column
 
 
