@@ -30,7 +30,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
     after_table = False
     for block in blocks:
         if isinstance(block, HeadingBlock):
-            if block.line.number in meta.lines:
+            if (block.line.page, block.line.number) in meta.lines:
                 continue
             section = block.text
             sections.append(section)
@@ -64,7 +64,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             )
             after_table = False
         elif isinstance(block, ParagraphBlock):
-            if all(line.number in meta.lines for line in block.lines):
+            if all((line.page, line.number) in meta.lines for line in block.lines):
                 continue
             paragraph = Paragraph(text=block.text, section=section, provenance=_provenance(layout.source, *block.lines))
             paragraphs.append(paragraph)

@@ -53,7 +53,7 @@ class Metadata:
     published: date | None
     period: FiscalPeriod | None
     calendar: FiscalCalendar
-    lines: frozenset[int]  # line numbers the front matter used
+    lines: frozenset[tuple[int, int]]  # (page, line number) of the lines the front matter used
 
     @property
     def reference_year(self) -> int | None:
@@ -76,7 +76,7 @@ def read_metadata(lines: Sequence[Line], full_text: str, calendar: FiscalCalenda
         or FiscalCalendar()
     )
     period = _title_period(title, calendar, reference_year) if title else None
-    used = frozenset(line.number for line in (company_line, title_line, date_line) if line is not None)
+    used = frozenset((line.page, line.number) for line in (company_line, title_line, date_line) if line is not None)
     return Metadata(company=company, title=title, published=published, period=period, calendar=calendar, lines=used)
 
 

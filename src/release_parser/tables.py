@@ -98,10 +98,13 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
 
 
 def continues(previous: Table, table: Table) -> bool:
-    """A table printed on after a page break: "(continued)" in its title, same columns."""
-    if previous.column_labels != table.column_labels or not _CONTINUED.search(table.title):
+    """A table printed on after a page break: same columns, and "(continued)" in its title or the
+    same title on a later page."""
+    if previous.column_labels != table.column_labels:
         return False
-    return _CONTINUED.sub("", table.title).strip() == previous.title.strip() or not previous.title
+    if _CONTINUED.search(table.title):
+        return _CONTINUED.sub("", table.title).strip() == previous.title.strip() or not previous.title
+    return table.page > previous.page and table.title == previous.title
 
 
 def merge_continued(previous: Table, table: Table) -> Table:

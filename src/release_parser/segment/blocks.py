@@ -55,7 +55,9 @@ class TableBlock:
     footnotes: tuple[Line, ...]
     first_line: int
     last_line: int
-    label_header: str = ""  # what the header rows print over the label column, e.g. "FY11 Targets"
+    label_header: str = ""
+    start: int = 0  # index of the table's first line (caption included) in the layout's lines
+    stop: int = 0  # index just past its last line (footnotes included)  # what the header rows print over the label column, e.g. "FY11 Targets"
 
     @property
     def column_count(self) -> int:

@@ -18,9 +18,10 @@ __all__ = ["ColumnGrid", "build_grid"]
 class ColumnGrid:
     """The value columns of a table, as x intervals (positional) or a count (indexed)."""
 
-    def __init__(self, spans: list[tuple[float, float]] | None, count: int) -> None:
+    def __init__(self, spans: list[tuple[float, float]] | None, count: int, label_right: float | None = None) -> None:
         self.spans = spans
         self.count = count  # number of value columns (label column excluded)
+        self.label_right = label_right  # right edge of the body's label cells (positional grids)
 
     @property
     def positional(self) -> bool:
@@ -69,7 +70,8 @@ class ColumnGrid:
         first_column = self.spans[0][0] if self.spans else 0.0
         owners: list[Cell | None] = [None] * self.count
         for cell in cells:
-            if body_has_labels and cell.x1 < first_column and cell is cells[0]:
+            over_labels = self.label_right is None or cell.x0 <= self.label_right
+            if body_has_labels and cell.x1 < first_column and cell is cells[0] and over_labels:
                 label = cell.text
                 continue
             index = self._nearest(cell)
@@ -111,4 +113,5 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
             spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
         else:
             spans.append((x0, x1))
-    return ColumnGrid(spans, len(spans))
+    label_right = max((line.cells[0].x1 for line, label in zip(body, has_label) if label and line.cells), default=None)
+    return ColumnGrid(spans, len(spans), label_right)

@@ -18,17 +18,18 @@ _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
 def segment(layout: Layout) -> list[Block]:
     """Split a layout into blocks in reading order."""
     tables = find_tables(layout.lines)
-    table_at = {table.first_line: table for table in tables}
-    table_lines = {n for t in tables for n in range(t.first_line, t.last_line + 1)}
+    # by position: line numbers restart on each page of a PDF
+    table_at = {table.start: table for table in tables}
+    table_lines = {index for t in tables for index in range(t.start, t.stop)}
     blocks: list[Block] = []
     paragraph: list[Line] = []
     lines = layout.lines
     for index, line in enumerate(lines):
-        if line.number in table_at:
+        if index in table_at:
             _flush(paragraph, blocks)
-            blocks.append(table_at[line.number])
+            blocks.append(table_at[index])
             continue
-        if line.number in table_lines:
+        if index in table_lines:
             continue
         if line.is_blank or is_rule(line.raw):
             _flush(paragraph, blocks)

@@ -17,6 +17,8 @@ __all__ = ["find_tables"]
 
 MAX_HEADER_ROWS = 3
 MAX_LABEL_LINES = 3
+MIN_LISTING_ROWS = 4
+MIN_LISTING_CELLS = 4
 _MAX_LABEL_CHARS = 80
 _HEADER_MIN_INDENT = 8
 _CHANGE_HEADER = re.compile(r"\b(?:yoy|qoq|change|growth|increase|decrease)\b|%", re.IGNORECASE)
@@ -31,6 +33,7 @@ def find_tables(lines: Sequence[Line]) -> list[TableBlock]:
     """Every table in reading order; lines not in a returned block are not table lines."""
     tables = []
     body_rows = [_is_body_row(line) for line in lines]  # classified once: huge inputs stay linear
+    _mark_listings(lines, body_rows)
     index = 0
     while index < len(lines):
         if body_rows[index]:
@@ -49,6 +52,32 @@ def _is_body_row(line: Line) -> bool:
     if numeric == 0 or numeric * 2 < len(values):
         return False
     return not (is_rule(line.raw) or _is_year_header(line) or find_unit_caption(line.text) is not None)
+
+
+def _is_listing_row(line: Line) -> bool:
+    """A row of a listing: many cells, mostly words, at least one figure (a ZIP code, a count)."""
+    if line.separator is Separator.NONE or is_rule(line.raw):
+        return False
+    texts = [c.text for c in line.cells if c.text]
+    return len(texts) >= MIN_LISTING_CELLS and any(is_figure_cell(t) for t in texts[1:])
+
+
+def _mark_listings(lines: Sequence[Line], body_rows: list[bool]) -> None:
+    """Runs of listing rows (one-cell lines wrapped between them allowed) are table bodies too."""
+    run: list[int] = []
+    gap = 0
+    for index, line in enumerate([*lines, None]):
+        if line is not None and _is_listing_row(line):
+            run.append(index)
+            gap = 0
+            continue
+        if line is not None and run and gap < 1 and not line.is_blank:
+            gap += 1
+            continue
+        if len(run) >= MIN_LISTING_ROWS:
+            for member in run:
+                body_rows[member] = True
+        run, gap = [], 0
 
 
 def _is_year_header(line: Line) -> bool:
@@ -93,7 +122,8 @@ def _has_label(line: Line) -> bool:
 
 
 def _spans_columns(text: str) -> bool:
-    return _CHANGE_HEADER.search(text) is None
+    """A period over several columns ("1Q08" over "Actual | Target") spans them; a change label does not."""
+    return _CHANGE_HEADER.search(text) is None and _DATE_OR_PERIOD_HINT.search(text) is not None
 
 
 def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> tuple[TableBlock, int]:
@@ -109,9 +139,12 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     caption = _caption_above(lines, top)
     rows = []
     group, prefix = groups[-1] if groups else "", ""
+    label_right = max((row.cells[0].x1 for row in body if row.cells), default=0.0)
     for index in members:
         line = lines[index]
         if not body_rows[index]:
+            if min((c.x0 for c in line.cells), default=0.0) > label_right:
+                continue  # text wrapped from value cells, not a label
             if _wraps_into(line, lines[_next_body(members, index, body_rows)]):
                 prefix = f"{prefix} {line.text}".strip()
             else:
@@ -123,17 +156,24 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         prefix = ""
     end = members[-1] + 1
     footnotes, end = _footnotes_below(lines, end, _marks_in(rows, [texts for _, texts in header_rows]))
-    first = caption[0].number if caption else lines[top].number
+    first_index = _index_of(lines, caption[0], top) if caption else top
     table = TableBlock(
         header=tuple(texts for _, texts in header_rows),
         rows=tuple(rows),
         caption=tuple(caption),
         footnotes=tuple(footnotes),
-        first_line=first,
+        first_line=lines[first_index].number,
         last_line=lines[end - 1].number,
+        start=first_index,
+        stop=end,
         label_header=" ".join(label for label, _ in header_rows if label),
     )
     return table, end
+
+
+def _index_of(lines: Sequence[Line], line: Line, before: int) -> int:
+    """Where ``line`` sits in ``lines``, looking back from ``before`` (line numbers repeat across PDF pages)."""
+    return next(index for index in range(before, -1, -1) if lines[index] is line)
 
 
 def _next_body(members: Sequence[int], index: int, body_rows: Sequence[bool]) -> int:
@@ -161,8 +201,8 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
                 index = following
                 continue
             break
-        if _is_label_only(line):
-            run = _label_run(lines, index, body_rows)
+        if _is_label_only(line) or _continues_cells(line, lines[start]):
+            run = _label_run(lines, index, body_rows, lines[start])
             if run is None:
                 break
             members.extend(range(index, run))
@@ -174,10 +214,19 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
     return members
 
 
-def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool]) -> int | None:
-    """Where the body row after a run of label-only lines starts, or None if none follows."""
+def _continues_cells(line: Line, first_row: Line) -> bool:
+    """Text wrapped from value cells: it starts right of where the table's labels end."""
+    if line.is_blank or is_rule(line.raw) or not first_row.cells:
+        return False
+    return min(c.x0 for c in line.cells) > first_row.cells[0].x1
+
+
+def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], first_row: Line) -> int | None:
+    """Where the body row after a run of label-only (or wrapped) lines starts, or None if none follows."""
     probe = index
-    while probe < len(lines) and probe - index < MAX_LABEL_LINES and _is_label_only(lines[probe]):
+    while probe < len(lines) and probe - index < MAX_LABEL_LINES and (
+        _is_label_only(lines[probe]) or _continues_cells(lines[probe], first_row)
+    ) and not body_rows[probe]:
         probe += 1
     return probe if probe < len(lines) and body_rows[probe] else None
 

@@ -1,0 +1,335 @@
+"""Read PDF releases into a :class:`~release_parser.layout.Layout`.
+
+Each page is read once, through pdfplumber's characters, and closed before
+the next one is opened, so memory stays flat however long the document is:
+
+- characters become glyphs in reading orientation (:mod:`.pdf_glyphs`);
+- pages with drawn rules go through pdfplumber's table finder; each row of a
+  ruled table becomes one line with one cell per ruled cell;
+- the other glyphs form visual lines, split into cells at wide gaps
+  (:mod:`.pdf_lines`);
+- running headers, footers and page numbers are dropped (:mod:`.pdf_furniture`);
+- a blank line goes where the vertical gap between two lines exceeds
+  :data:`BLANK_LINE_FACTOR` line heights, and between pages, so that the
+  blank-line rules of segmentation work on PDFs as they do on text.
+
+``Line.raw`` is the line's text with its cells joined by two spaces and its
+bullet marks in front (as a text release prints them), wrapped in ``**``
+when the whole line is bold. Positions are in points, per page.
+
+pdfplumber (and pdfminer below it) is imported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import time
+import warnings
+from collections.abc import Iterator, Sequence
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.psexceptions import PSEOF
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..errors import (
+    EmptyInputError,
+    EncryptedPDFError,
+    NoTextLayerError,
+    NotAPDFError,
+    ReadError,
+    ReleaseParserError,
+    ReleaseWarning,
+    ResourceLimitError,
+)
+from ..layout import Layout, Line, LineStyle, Separator
+from .pdf_furniture import PageLines, drop_furniture
+from .pdf_glyphs import Orientation, to_glyphs, transform_box
+from .pdf_grid import build_grid_rows
+from .pdf_lines import TextLine, build_line, group_lines, page_space_widths
+
+__all__ = ["read_pdf", "DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "BLANK_LINE_FACTOR"]
+
+logger = logging.getLogger(__name__)
+
+#: Pages read when ``max_pages`` is not given; later pages are ignored with a warning.
+DEFAULT_MAX_PAGES = 500
+#: Seconds of reading allowed when ``timeout`` is not given (checked between pages).
+DEFAULT_TIMEOUT = 60.0
+#: A vertical gap wider than this many line heights is a block break (a blank line).
+BLANK_LINE_FACTOR = 1.0
+#: Between two lines of several cells (table rows), the gap must be this many line heights.
+TABLE_ROW_BLANK_FACTOR = 2.0
+#: Pages with fewer drawn lines and rectangles than this are not searched for ruled tables.
+MIN_RULING_OBJECTS = 3
+#: A ruled grid is a table when at least this many of its rows have two or more filled cells.
+MIN_RULED_ROWS = 2
+
+_PDF_MAGIC = b"%PDF-"
+_MAGIC_WINDOW = 1024
+#: An indirect object header, ``12 0 obj``: a file with none is not a PDF at all.
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def read_pdf(
+    data: bytes,
+    *,
+    source: str = "<pdf>",
+    password: str | None = None,
+    max_pages: int | None = None,
+    timeout: float | None = None,
+) -> Layout:
+    """Read the bytes of a PDF into positioned lines of cells.
+
+    Parameters
+    ----------
+    data
+        The whole PDF file.
+    source
+        Name of the source, for messages and provenance.
+    password
+        Password of an encrypted PDF.
+    max_pages
+        Read at most this many pages (default :data:`DEFAULT_MAX_PAGES`);
+        later pages are not read, and a :class:`~release_parser.errors.ReleaseWarning` says so.
+    timeout
+        Stop with :class:`~release_parser.errors.ResourceLimitError` when
+        reading takes longer than this many seconds (default
+        :data:`DEFAULT_TIMEOUT`), checked between pages.
+
+    Returns
+    -------
+    Layout
+        ``kind="pdf"``; ``page_count`` is the number of pages read (a damaged
+        page is left out with a warning but counted).
+
+    Raises
+    ------
+    NotAPDFError
+        The bytes are not a PDF.
+    EncryptedPDFError
+        The PDF is encrypted and ``password`` is missing or wrong.
+    EmptyInputError
+        The PDF has no pages.
+    NoTextLayerError
+        No page read has any text (a scanned or image-only PDF).
+    ResourceLimitError
+        Reading took longer than ``timeout``.
+    ReadError
+        The PDF is damaged beyond reading.
+
+    Examples
+    --------
+    >>> read_pdf(b"<html></html>", source="page.html")
+    Traceback (most recent call last):
+    ...
+    release_parser.errors.NotAPDFError: page.html: no %PDF- header: not a PDF
+    """
+    page_limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
+    seconds = DEFAULT_TIMEOUT if timeout is None else timeout
+    if page_limit < 1:
+        raise ValueError(f"max_pages must be at least 1, not {max_pages}")
+    if seconds <= 0:
+        raise ValueError(f"timeout must be positive, not {timeout}")
+    if _PDF_MAGIC not in data[:_MAGIC_WINDOW]:
+        raise NotAPDFError(f"{source}: no %PDF- header: not a PDF")
+    deadline = time.monotonic() + seconds
+    pdf = _open(data, source, password)
+    try:
+        pages, read_count = _read_pages(pdf, source, page_limit, deadline, seconds)
+    finally:
+        _release(pdf)
+    if not read_count:
+        raise EmptyInputError(f"{source}: no pages")
+    if not pages:
+        raise ReadError(f"{source}: none of its {read_count} page(s) can be read")
+    if not any(page.lines for page in pages):
+        raise NoTextLayerError(f"{source}: {read_count} page(s) without any extractable text (scanned or image-only?)")
+    lines, full_text = to_layout_lines(drop_furniture(pages))
+    if all(line.is_blank for line in lines):
+        raise EmptyInputError(f"{source}: no text besides running headers, footers and page numbers")
+    return Layout(lines=tuple(lines), source=source, page_count=read_count, kind="pdf", full_text=full_text)
+
+
+def to_layout_lines(pages: Sequence[PageLines]) -> tuple[list[Line], str]:
+    """Number the lines of each page, with blank lines at block and page breaks.
+
+    Returns the lines and the document's text (pages joined by newlines).
+    """
+    lines: list[Line] = []
+    texts: list[str] = []
+    for index, page in enumerate(pages):
+        page_lines: list[Line] = []
+        previous: TextLine | None = None
+        for text_line in page.lines:
+            if previous is not None and _is_block_break(previous, text_line):
+                page_lines.append(_blank(page.page, len(page_lines) + 1))
+            page_lines.append(_to_line(text_line, page.page, len(page_lines) + 1))
+            previous = text_line
+        if index < len(pages) - 1:
+            page_lines.append(_blank(page.page, len(page_lines) + 1))
+        lines.extend(page_lines)
+        texts.append("\n".join(line.raw for line in page_lines))
+    return lines, "\n".join(texts)
+
+
+def _is_block_break(previous: TextLine, following: TextLine) -> bool:
+    gap = following.top - previous.bottom
+    height = min(previous.size, following.size)
+    factor = TABLE_ROW_BLANK_FACTOR if len(previous.cells) > 1 and len(following.cells) > 1 else BLANK_LINE_FACTOR
+    return gap > factor * height
+
+
+def _blank(page: int, number: int) -> Line:
+    return Line(cells=(), page=page, number=number, raw="", indent=0.0, separator=Separator.NONE)
+
+
+def _to_line(text_line: TextLine, page: int, number: int) -> Line:
+    body = text_line.body
+    if text_line.bold and body:
+        body = f"**{body}**"
+    raw = " ".join([*text_line.markers, body]) if text_line.markers else body
+    return Line(
+        cells=text_line.cells,
+        page=page,
+        number=number,
+        raw=raw,
+        indent=text_line.cells[0].x0,
+        separator=Separator.GAP if len(text_line.cells) > 1 else Separator.NONE,
+        style=LineStyle(size=text_line.size, bold=text_line.bold, glyph_marker=text_line.glyph_marker),
+    )
+
+
+def _open(data: bytes, source: str, password: str | None) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as error:
+        raise _translate(_cause(error), source, password, data) from error
+    except Exception as error:  # pdfminer raises many types on damaged files
+        raise _translate(error, source, password, data) from error
+
+
+def _cause(error: PdfminerException) -> BaseException:
+    return error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+
+
+def _translate(error: BaseException, source: str, password: str | None, data: bytes) -> ReadError:
+    if isinstance(error, PDFPasswordIncorrect):
+        if password:
+            return EncryptedPDFError(f"{source}: the PDF is encrypted and the password given is wrong")
+        return EncryptedPDFError(f"{source}: the PDF is encrypted: pass password=")
+    if isinstance(error, PDFEncryptionError):
+        return EncryptedPDFError(f"{source}: the PDF's encryption is not supported: {error}")
+    detail = _describe(error)
+    if not _PDF_OBJECT.search(data):
+        return NotAPDFError(f"{source}: a %PDF- header but no PDF objects: not a PDF ({detail})")
+    if isinstance(error, PSEOF):
+        return ReadError(f"{source}: the PDF is truncated ({detail})")
+    return ReadError(f"{source}: the PDF is damaged and cannot be read ({detail})")
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, PdfminerException):
+        error = _cause(error)
+    return str(error) or type(error).__name__
+
+
+def _release(pdf: pdfplumber.PDF) -> None:
+    # pdfplumber's PDF.close() builds every page object to close it; ours are closed already.
+    pdf.flush_cache()
+    pdf.stream.close()
+
+
+def _read_pages(
+    pdf: pdfplumber.PDF, source: str, limit: int, deadline: float, seconds: float
+) -> tuple[list[PageLines], int]:
+    """The pages read (damaged ones left out) and how many pages were read."""
+    pages: list[PageLines] = []
+    number = 0
+    for number, page_object in _page_objects(pdf, source, limit):
+        if number > 1 and time.monotonic() > deadline:
+            raise ResourceLimitError(f"{source}: reading stopped at page {number}: it took longer than {seconds:g} s")
+        page = Page(pdf, page_object, page_number=number)
+        try:
+            pages.append(_read_page(page))
+        except ReleaseParserError:
+            raise
+        except Exception as error:  # a damaged page: keep the others
+            warnings.warn(f"{source}: page {number} skipped: it cannot be read ({error})", ReleaseWarning, stacklevel=3)
+        finally:
+            page.close()
+        _forget_objects(pdf)
+    return pages, number
+
+
+def _page_objects(pdf: pdfplumber.PDF, source: str, limit: int) -> Iterator[tuple[int, PDFPage]]:
+    """The first ``limit`` page objects, lazily; later pages are counted, never read."""
+    objects = PDFPage.create_pages(pdf.doc)
+    number = 0
+    while True:
+        try:
+            page_object = next(objects, None)
+        except Exception as error:  # a broken page tree: keep the pages before it
+            if number == 0:
+                raise ReadError(f"{source}: the PDF's page tree is damaged ({_describe(error)})") from error
+            warnings.warn(f"{source}: pages after {number} skipped: the page tree is damaged ({error})", ReleaseWarning, stacklevel=4)
+            return
+        if page_object is None:
+            return
+        number += 1
+        if number > limit:
+            warnings.warn(
+                f"{source}: only the first {limit} of {_page_total(pdf, number)} pages were read (max_pages)",
+                ReleaseWarning,
+                stacklevel=4,
+            )
+            return
+        yield number, page_object
+
+
+def _page_total(pdf: pdfplumber.PDF, at_least: int) -> str:
+    try:
+        count = int(pdf.doc.catalog["Pages"].resolve()["Count"])
+    except Exception:  # the count is only for the message
+        return f"{at_least}+"
+    return str(count) if count >= at_least else f"{at_least}+"
+
+
+def _forget_objects(pdf: pdfplumber.PDF) -> None:
+    """Drop pdfminer's cache of parsed objects (page contents would pile up in it)."""
+    cache = getattr(pdf.doc, "_cached_objs", None)
+    if isinstance(cache, dict):
+        cache.clear()
+
+
+def _read_page(page: Page) -> PageLines:
+    number = page.page_number
+    _, _, right, bottom = (float(v) for v in page.bbox)
+    glyphs, orientation = to_glyphs(page.chars, right, bottom)
+    width, height = (bottom, right) if orientation in (Orientation.DOWN, Orientation.UP) else (right, bottom)
+    if orientation is not Orientation.UPRIGHT:
+        logger.debug("page %d: text printed %s, turned upright", number, orientation.value)
+    rows: list[TextLine] = []
+    if len(page.lines) + len(page.rects) + len(page.curves) >= MIN_RULING_OBJECTS:
+        for table in page.find_tables():
+            if not _is_grid(table.cells):
+                continue
+            boxes = [transform_box((x0, x1, top, bot), orientation, right, bottom) for x0, top, x1, bot in table.cells]
+            table_rows, rest = build_grid_rows(boxes, glyphs, number)
+            if sum(len(row.cells) >= 2 for row in table_rows) >= MIN_RULED_ROWS:
+                logger.debug("page %d: a ruled table of %d rows", number, len(table_rows))
+                rows.extend(table_rows)
+                glyphs = rest
+    spaces = page_space_widths(glyphs)
+    lines = [line for group in group_lines(glyphs) if (line := build_line(group, number, spaces)) is not None]
+    ordered = sorted([*lines, *rows], key=lambda line: (line.top, line.cells[0].x0))
+    return PageLines(page=number, width=width, height=height, lines=tuple(ordered))
+
+
+def _is_grid(cells: Sequence[tuple[float, float, float, float]]) -> bool:
+    """At least two rows and two columns of ruled cells."""
+    return len({round(c[1], 1) for c in cells}) >= 2 and len({round(c[0], 1) for c in cells}) >= 2

@@ -1,0 +1,172 @@
+"""Read ruled tables: one line per table row, one cell per ruled cell.
+
+pdfplumber finds the cells of tables drawn with rules (its "lines" strategy);
+this module gives each glyph to the cell holding its centre and reads every
+row of cells as one :class:`~.pdf_lines.TextLine`, with each cell's box (cut
+by :data:`GRID_CELL_INSET`, so that neighbouring cells never touch) as the
+cell's position. Two things printed inside rules are not cells:
+
+- a box around free text (a zebra band across a row, a frame around a whole
+  listing) holds text with gaps wide enough to part cells: its glyphs go back
+  to the page's free text;
+- rules drawn every few rows enclose several printed rows: when two or more
+  cells of a ruled row hold several aligned lines, each printed line is a row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from ..layout import Cell
+from .pdf_glyphs import Glyph
+from .pdf_lines import CELL_GAP_FACTOR, TextLine, group_lines, read_words
+
+__all__ = ["build_grid_rows", "GRID_CELL_INSET", "GRID_ROW_TOLERANCE", "MIN_STACKED_CELLS"]
+
+#: Points cut from each side of a ruled cell so neighbouring cells never touch.
+GRID_CELL_INSET = 1.0
+#: Cells whose tops differ by at most this many points form one table row.
+GRID_ROW_TOLERANCE = 1.0
+#: A ruled row with this many cells holding several printed lines is several table rows.
+MIN_STACKED_CELLS = 2
+
+Box = tuple[float, float, float, float]  # x0, x1, top, bottom
+
+
+def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) -> tuple[list[TextLine], list[Glyph]]:
+    """Read ruled tables: one line per row, one cell per non-empty ruled cell.
+
+    Parameters
+    ----------
+    boxes
+        The ruled cells of the page's tables as ``(x0, x1, top, bottom)``, in
+        the glyphs' coordinates.
+    glyphs
+        Every glyph of the page.
+    page
+        The page number, for the cells.
+
+    Returns
+    -------
+    rows, rest
+        The table rows in top-to-bottom order, and the glyphs outside every
+        ruled cell (the page's free text).
+    """
+    index = _CellIndex(boxes)
+    inside: dict[int, list[Glyph]] = defaultdict(list)
+    rest = []
+    for glyph in glyphs:
+        owner = index.find((glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2)
+        if owner is None:
+            rest.append(glyph)
+        else:
+            inside[owner].append(glyph)
+    rows: dict[float, list[tuple[Box, list[_Part]]]] = {}
+    for number, box in sorted(enumerate(boxes), key=lambda item: (item[1][2], item[1][0])):
+        parts = _cell_parts(inside.get(number, []))
+        if any(part.split for part in parts):  # a box around free text, not a cell
+            rest.extend(inside[number])
+            parts = []
+        key = next((top for top in rows if abs(top - box[2]) <= GRID_ROW_TOLERANCE), box[2])
+        rows.setdefault(key, []).append((box, parts))
+    lines = []
+    for _, cells in sorted(rows.items()):
+        lines.extend(_grid_rows(cells, page))
+    return lines, rest
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One printed line inside a ruled cell."""
+
+    text: str
+    glyphs: list[Glyph]
+    split: bool  # it has a gap wide enough to part cells
+
+
+def _cell_parts(glyphs: Sequence[Glyph]) -> list[_Part]:
+    parts = []
+    for group in group_lines(glyphs):
+        words, space = read_words(group, {})
+        if words:
+            split = any(word.gap > CELL_GAP_FACTOR * space for word in words[1:])
+            inked = [glyph for word in words for glyph in word.glyphs]
+            parts.append(_Part(" ".join(word.text for word in words), inked, split))
+    return parts
+
+
+def _grid_rows(cells: list[tuple[Box, list[_Part]]], page: int) -> list[TextLine]:
+    """One ruled row as lines: one line, or one per printed line when the rules
+    enclose several rows at once (two or more cells holding several aligned lines)."""
+    split = sorted(cells, key=lambda c: c[0][0])
+    if sum(len(parts) > 1 for _, parts in split) < MIN_STACKED_CELLS:
+        joined = [(box, " ".join(p.text for p in parts), [g for p in parts for g in p.glyphs]) for box, parts in split]
+        line = _grid_line(joined, page, None)
+        return [line] if line is not None else []
+    bands = group_lines(g for _, parts in split for part in parts for g in part.glyphs)
+    band_of = {id(g): n for n, band in enumerate(bands) for g in band}
+    per_band: dict[int, list[tuple[Box, str, list[Glyph]]]] = defaultdict(list)
+    for box, parts in split:
+        for part in parts:
+            per_band[band_of[id(part.glyphs[0])]].append((box, part.text, part.glyphs))
+    lines = []
+    for n in sorted(per_band, key=lambda n: min(g.top for g in bands[n])):
+        band = bands[n]
+        line = _grid_line(per_band[n], page, (min(g.top for g in band), max(g.bottom for g in band)))
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _grid_line(
+    cells: Sequence[tuple[Box, str, list[Glyph]]],
+    page: int,
+    band: tuple[float, float] | None,
+) -> TextLine | None:
+    out = []
+    inked: list[Glyph] = []
+    for (x0, x1, top, bottom), text, glyphs in cells:
+        if not text:
+            continue
+        if band is not None:  # a printed line inside a taller ruled cell
+            top, bottom = band
+        inset_x = min(GRID_CELL_INSET, (x1 - x0) / 4)
+        inset_y = min(GRID_CELL_INSET, (bottom - top) / 4) if band is None else 0.0
+        bold = sum(g.bold for g in glyphs) * 2 > len(glyphs)
+        out.append(
+            Cell(text=text, x0=x0 + inset_x, x1=x1 - inset_x, top=top + inset_y, bottom=bottom - inset_y, page=page, bold=bold)
+        )
+        inked.extend(glyphs)
+    if not out:
+        return None
+    return TextLine(
+        cells=tuple(out),
+        body="  ".join(cell.text for cell in out),
+        top=min(c.top for c in out),
+        bottom=max(c.bottom for c in out),
+        size=round(median(g.height for g in inked), 2),
+        bold=all(g.bold for g in inked),
+        ruled=True,
+    )
+
+
+class _CellIndex:
+    """Find the ruled cell holding a point, by bisection on the rules' coordinates."""
+
+    def __init__(self, boxes: Sequence[Box]) -> None:
+        self.xs = sorted({b[0] for b in boxes} | {b[1] for b in boxes})
+        self.ys = sorted({b[2] for b in boxes} | {b[3] for b in boxes})
+        self.owner: dict[tuple[int, int], int] = {}
+        for number, (x0, x1, top, bottom) in enumerate(boxes):
+            for i in range(bisect_left(self.xs, x0), bisect_left(self.xs, x1)):
+                for j in range(bisect_left(self.ys, top), bisect_left(self.ys, bottom)):
+                    self.owner[(i, j)] = number
+
+    def find(self, x: float, y: float) -> int | None:
+        if not self.owner:
+            return None
+        return self.owner.get((bisect_right(self.xs, x) - 1, bisect_right(self.ys, y) - 1))
