@@ -11,6 +11,7 @@ from .model import Bullet, Paragraph, Provenance, Release, Table
 from .prose import ProseUnit, extract_prose_facts
 from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .segment.blocks import Block
+from .segment.bullets import BulletLevels, indent_tolerance
 from .segment.lines import strip_emphasis
 from .tables import build_table, continues, merge_continued
 
@@ -24,7 +25,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
     paragraphs: list[Paragraph] = []
     sections: list[str] = []
     section: str | None = None
-    levels = _LevelTracker()
+    levels = BulletLevels(indent_tolerance(layout.kind))
     units: list[ProseUnit] = []
     unit_of_bullet: dict[int, int] = {}
     after_table = False
@@ -86,38 +87,6 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
         kind=layout.kind,
         page_count=layout.page_count,
     )
-
-
-class _LevelTracker:
-    """Bullet levels from marker signatures, in order of first appearance.
-
-    As with reStructuredText section adornments, the first signature met in a
-    section is level 1, a new one below it level 2, and so on; meeting a known
-    signature again returns to its level. Deeper indentation always nests, and
-    an emphasized bullet (a slide's bold lead line) never nests under a plain one.
-    """
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self._stack: list[tuple[tuple[float, str], int, bool]] = []  # (indent, signature), bullet index, emphasis
-
-    def place(self, block: BulletBlock, index: int, emphasis: bool) -> tuple[int, int | None]:
-        key = (block.indent, block.signature)
-        if emphasis:
-            while self._stack and not self._stack[-1][2]:
-                self._stack.pop()
-        for depth, (known, _, _) in enumerate(self._stack):
-            if known == key:
-                del self._stack[depth:]
-                break
-        else:
-            while self._stack and self._stack[-1][0][0] > block.indent:
-                self._stack.pop()
-        parent = self._stack[-1][1] if self._stack else None
-        self._stack.append((key, index, emphasis))
-        return len(self._stack), parent
 
 
 def _provenance(source: str, *lines: Line) -> Provenance:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..layout import Layout, Line
 from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
+from .bullets import indent_tolerance
 from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
 from .tables import find_tables
 
@@ -23,6 +25,7 @@ def segment(layout: Layout) -> list[Block]:
     table_lines = {index for t in tables for index in range(t.start, t.stop)}
     blocks: list[Block] = []
     paragraph: list[Line] = []
+    tolerance = indent_tolerance(layout.kind)
     lines = layout.lines
     for index, line in enumerate(lines):
         if index in table_at:
@@ -38,7 +41,13 @@ def segment(layout: Layout) -> list[Block]:
         if bullet is not None:
             _flush(paragraph, blocks)
             blocks.append(
-                BulletBlock(line=line, text=bullet.text, marker=bullet.marker, signature=bullet.signature, indent=bullet.indent)
+                BulletBlock(line=line, text=bullet.text, marker=bullet.marker, signature=bullet.signature, indent=line.indent)
+            )
+            continue
+        if not paragraph and blocks and _continues_bullet(blocks[-1], line, lines[index - 1], tolerance):
+            previous = blocks[-1]
+            blocks[-1] = dataclasses.replace(
+                previous, text=f"{previous.text} {line.text.strip()}", continuation=(*previous.continuation, line)
             )
             continue
         if not paragraph and _is_heading(line, lines, index):
@@ -47,6 +56,11 @@ def segment(layout: Layout) -> list[Block]:
         paragraph.append(line)
     _flush(paragraph, blocks)
     return blocks
+
+
+def _continues_bullet(block: Block, line: Line, before: Line, tolerance: float) -> bool:
+    """A bullet's text wrapped onto the next line, indented past the bullet's marker."""
+    return isinstance(block, BulletBlock) and not before.is_blank and line.indent > block.indent + tolerance
 
 
 def _is_heading(line: Line, lines: tuple[Line, ...], index: int) -> bool:
