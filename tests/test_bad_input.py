@@ -84,3 +84,8 @@ def test_html_is_refused(tmp_path):
     path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>")
     with pytest.raises(rp.UnsupportedInputError):
         rp.parse(path)
+
+
+def test_dot_leaders_are_not_part_of_labels():
+    rel = rp.parse_text("Violent crime . . . . . .\t10\t20\nTotal........\t1\t2\n")
+    assert [item.label for item in rel.tables[0].line_items] == ["Violent crime", "Total"]

@@ -36,6 +36,7 @@ _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$"
 _BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
 _TARGET_HEADER = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 _TRANSPOSE_SHARE = 2 / 3
+_DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
 _PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 
 
@@ -261,7 +262,7 @@ def _is_period(text: str, meta: Metadata) -> bool:
 
 
 def _line_item(label: str, line: Line | None, source: str) -> LineItem:
-    clean = strip_footnote_marks(label)
+    clean = _DOT_LEADER.sub("", strip_footnote_marks(label)).strip()
     return LineItem(
         label=clean,
         key=to_line_item_key(clean),
