@@ -55,6 +55,9 @@ class _Grid:
 def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> Table:
     """A model :class:`Table` from a segmented block."""
     title, unit, scale, caption_period = _read_caption(block, meta)
+    label_caption = find_unit_caption(block.label_header) if block.label_header else None
+    if unit is None and label_caption is not None:
+        unit, scale = label_caption.unit, label_caption.scale
     label_header_period = _single_period(block.label_header, meta)
     table_period = caption_period or label_header_period
     grid = _grid(block)

@@ -88,14 +88,25 @@ def _is_year_header(line: Line) -> bool:
 def _is_header_row(line: Line) -> bool:
     if line.is_blank or is_rule(line.raw) or match_bullet(line.raw) or match_footnote(line.raw):
         return False
-    if find_unit_caption(line.text) is not None:
-        return False
     texts = [c.text for c in line.cells if c.text]
+    if find_unit_caption(line.text) is not None and not _caption_in_label_cell(line):
+        return False
     if _is_year_header(line):
         return True
     if line.separator is Separator.NONE:
         return bool(texts) and line.indent >= _HEADER_MIN_INDENT and _DATE_OR_PERIOD_HINT.search(texts[0]) is not None
     return not any(is_figure_cell(t) and not _YEAR.match(t) for t in texts)
+
+
+def _caption_in_label_cell(line: Line) -> bool:
+    """``(JPY millions) | 2Q04 | 2Q03``: the unit printed over the labels, periods over the values."""
+    cells = [c for c in line.cells if c.text]
+    return (
+        line.separator is not Separator.NONE
+        and len(cells) >= 2
+        and find_unit_caption(cells[0].text) is not None
+        and all(find_unit_caption(c.text) is None for c in cells[1:])
+    )
 
 
 def _is_label_only(line: Line) -> bool:

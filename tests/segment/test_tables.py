@@ -1,0 +1,82 @@
+"""Table layouts seen in releases, each parsed to the same tidy values."""
+
+import pytest
+
+import release_parser as rp
+
+IIJ = rp.FiscalCalendar(year_end_month=3, naming="start")
+EXPECTED = {("Total Revenues", "2Q04"): 10512.0, ("Total Revenues", "2Q03"): 9185.0,
+            ("Net Income (Loss)", "2Q04"): -273.0, ("Net Income (Loss)", "2Q03"): -278.0}
+
+LAYOUTS = [
+    ("caption above, header with empty label cell",
+     "(JPY millions)\n\n\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\nNet Income (Loss)\t(273)\t(278)\n"),
+    ("unit in the header's label cell",
+     "(JPY millions)\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\nNet Income (Loss)\t(273)\t(278)\n"),
+    ("header without a label cell",
+     "(JPY millions)\n2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\nNet Income (Loss)\t(273)\t(278)\n"),
+    ("space-aligned, centred headers",
+     "(JPY millions)\n                        2Q04       2Q03\nTotal Revenues        10,512      9,185\n"
+     "Net Income (Loss)      (273)      (278)\n"),
+    ("dashed rules, title and unit on one line",
+     "Results Summary                 (JPY in millions)\n------------------------------------------\n"
+     "                          2Q04        2Q03\n------------------------------------------\n"
+     "Total Revenues          10,512       9,185\nNet Income (Loss)        (273)       (278)\n"
+     "==========================================\n"),
+    ("pipe table",
+     "(JPY millions)\n\n| | 2Q04 | 2Q03 |\n|---|---:|---:|\n| Total Revenues | 10,512 | 9,185 |\n"
+     "| Net Income (Loss) | (273) | (278) |\n"),
+    ("transposed",
+     "(JPY millions)\n\n| | Total Revenues | Net Income (Loss) |\n|---|---:|---:|\n| 2Q04 | 10,512 | (273) |\n"
+     "| 2Q03 | 9,185 | (278) |\n"),
+    ("blank line inside the body",
+     "(JPY millions)\n\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\n\nNet Income (Loss)\t(273)\t(278)\n"),
+    ("full-width digits and triangles",
+     "(JPY millions)\n\t2Q04\t2Q03\nTotal Revenues\t１０，５１２\t9,185\nNet Income (Loss)\t△273\t▲278\n"),
+]
+
+
+@pytest.mark.parametrize("reason, text", LAYOUTS, ids=[layout[0] for layout in LAYOUTS])
+def test_layout_gives_the_same_facts(reason, text):
+    rel = rp.parse_text(text, calendar=IIJ)
+    assert len(rel.tables) == 1, reason
+    facts = rel.facts
+    got = {(r.line_item, r.column): r.value for r in facts.itertuples()}
+    assert got == EXPECTED, reason
+    assert set(zip(facts.unit, facts.scale)) == {("JPY", 1_000_000)}
+    starts = {r.column: str(r.period_start.date()) for r in facts.itertuples()}
+    assert starts == {"2Q04": "2004-07-01", "2Q03": "2003-07-01"}
+
+
+def test_two_tables_back_to_back():
+    text = (
+        "\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\n"
+        "\t1H04\t1H03\nTotal Revenues\t19,187\t17,529\n"
+    )
+    rel = rp.parse_text(text, calendar=IIJ)
+    assert [t.column_labels for t in rel.tables] == [["2Q04", "2Q03"], ["1H04", "1H03"]]
+
+
+def test_period_spanning_two_columns():
+    text = (
+        "                         1Q08\n"
+        "                Actual Results    Target Announced\n"
+        "Revenues            41,118            40,500\n"
+        "Net income           1,032               900\n"
+    )
+    rel = rp.parse_text(text, calendar=IIJ)
+    columns = rel.tables[0].columns
+    assert [(c.label, c.measure, c.period.label) for c in columns] == [
+        ("1Q08 Actual Results", "value", "1Q08"),
+        ("1Q08 Target Announced", "target", "1Q08"),
+    ]
+
+
+def test_statement_rows_with_direction_words():
+    text = "| Total revenues | | JPY 198.4 billion | | up | 8.3% | YoY |\n|---|---|---|---|---|---|---|\n" \
+           "| Net income | | JPY 6.9 billion | | down | 4.2% | YoY |\n"
+    rel = rp.parse_text(text, calendar=IIJ)
+    table = rel.tables[0]
+    assert table.column_labels == ["value", "YoY"]
+    assert table.frame.loc["Net income", "YoY"] == -4.2
+    assert table.columns[1].measure == "yoy_pct"
