@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(VENV)/bin/release-parser parse samples/iij_2q_fy2004_results.txt
+	mkdir -p out && rm -f out/releases.db
+	$(VENV)/bin/release-parser ingest samples/ --db sqlite:///out/releases.db
+	$(VENV)/bin/release-parser query --db sqlite:///out/releases.db \
+	  "select d.company, f.period, f.line_item, f.value, f.unit, f.scale \
+	   from facts f join documents d using (document_id) \
+	   where f.line_item_key = 'total_revenues' and f.period = '2Q04' and f.measure = 'value'"
 
 test: $(STAMP)
 	$(PY) -m pytest tests src/release_parser docs/getting-started.md

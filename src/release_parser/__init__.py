@@ -7,8 +7,11 @@
 
 from .api import parse, parse_layout, parse_text
 from .errors import (
+    DatabaseError,
+    DocumentLoadError,
     EmptyInputError,
     EncryptedPDFError,
+    IngestError,
     LayoutError,
     NoTextLayerError,
     NormalizationError,
@@ -19,9 +22,11 @@ from .errors import (
     ReleaseParserError,
     ReleaseWarning,
     ResourceLimitError,
+    SchemaVersionError,
     UnitFormatError,
     UnsupportedInputError,
 )
+from .ingest import ingest
 from .model import Bullet, Column, LineItem, Paragraph, Provenance, Release, Table, TableCell
 from .normalize.numbers import ParsedNumber, parse_number, try_parse_number
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods, infer_calendar, parse_period, try_parse_period
@@ -32,6 +37,7 @@ __version__ = "0.1.0"
 __all__ = [
     "parse",
     "parse_text",
+    "ingest",
     "parse_layout",
     "parse_number",
     "try_parse_number",
@@ -66,5 +72,9 @@ __all__ = [
     "NumberFormatError",
     "PeriodFormatError",
     "UnitFormatError",
+    "IngestError",
+    "DatabaseError",
+    "SchemaVersionError",
+    "DocumentLoadError",
     "ReleaseWarning",
 ]

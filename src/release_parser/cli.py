@@ -1,22 +1,121 @@
-"""The ``release-parser`` command line. The only module that writes to stdout."""
+"""The ``release-parser`` command line. The only module that writes to stdout.
+
+Each command collects its options and calls the library; library errors
+(:class:`~release_parser.errors.ReleaseParserError`) become one line on stderr
+and exit code 1, usage errors exit code 2, an interrupt exit code 130.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import pandas as pd
 
 from . import api
 from .errors import ReleaseParserError
+from .frames import FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_COLUMNS
 from .model import Release
+from .normalize.periods import FiscalCalendar, parse_period
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser"]
+
+PROG = "release-parser"
 
 EXAMPLES = """\
 examples:
   release-parser parse samples/iij_2q_fy2004_results.txt
   release-parser parse samples/iij_2q_fy2004_results.txt --what facts --format csv
+  release-parser ingest samples/ --db sqlite:///releases.db
+  release-parser query --db sqlite:///releases.db \\
+      "select value from facts where line_item_key = 'total_revenues' and period = '2Q04'"
+  release-parser period 2Q04 --fy-end 3 --naming start
 """
+
+PARSE_EXAMPLES = """\
+examples:
+  release-parser parse samples/iij_2q_fy2004_results.txt
+  release-parser parse samples/iij_2q_fy2004_results.txt --what tables
+  release-parser parse samples/iij_2q_fy2004_results.txt --what facts --format csv
+  release-parser parse samples/kns_1h_fy2011_pipe.md --what prose --format json
+  release-parser parse samples/iij_2q_fy2004_results.txt --what facts --format parquet --output facts.parquet
+"""
+
+INGEST_EXAMPLES = """\
+examples:
+  release-parser ingest samples/ --db sqlite:///releases.db
+  release-parser ingest 'archive/**/*.pdf' more/release.txt --db releases.db --workers 4
+  release-parser ingest archive/ --db postgresql://loader@db.example.com/releases
+  release-parser ingest archive/ --db releases.db --parquet out/parquet
+
+Files in folders and patterns are read when they end in .txt, .text, .md or .pdf
+(README, LICENSE and hidden files are left out); a file named on its own is
+always read. A file already loaded (same content, any name) is skipped, so running
+the same command again adds nothing and resumes an interrupted ingest. Files that
+fail are listed and kept in the ingest_errors table; the others load.
+"""
+
+QUERY_EXAMPLES = """\
+examples:
+  release-parser query --db sqlite:///releases.db \\
+      "select value from facts where line_item_key = 'total_revenues' and period = '2Q04'"
+  release-parser query --db releases.db "select company, period, source from documents" --format csv
+"""
+
+PERIOD_EXAMPLES = """\
+examples:
+  release-parser period 2Q04 --fy-end 3 --naming start     # IIJ: 2004-07-01..2004-09-30
+  release-parser period "First Half of FY2011" --naming start
+  release-parser period "nine months ended December 31, 2010" --format json
+"""
+
+_FORMATS = ["table", "csv", "json", "parquet"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line: ``release-parser ingest: error: ... (see --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _fail(message: str) -> NoReturn:
+    raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------
+# output
+# ---------------------------------------------------------------------------
+
+
+def _emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, str] | None = None) -> None:
+    """Write a frame to stdout or ``output`` as a text table, CSV, JSON records or Parquet."""
+    if fmt == "parquet":
+        if output is None:
+            _fail("--format parquet needs --output PATH")
+        from .ingest.parquet import write_frame_file
+
+        path = write_frame_file(frame, output, columns or {c: str(frame[c].dtype) for c in frame.columns})
+        print(f"wrote {len(frame)} rows to {path}")
+        return
+    if fmt == "csv":
+        text = frame.to_csv(index=False)
+    elif fmt == "json":
+        text = frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
+    else:
+        text = frame.to_string(index=False, max_rows=None, max_colwidth=60) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {len(frame)} rows to {output}")
 
 
 def _show_summary(release: Release) -> None:
@@ -35,51 +134,192 @@ def _show_summary(release: Release) -> None:
         print(f"  {'  ' * bullet.level}{bullet.marker}{emphasis}{bullet.text}")
 
 
+# ---------------------------------------------------------------------------
+# commands
+# ---------------------------------------------------------------------------
+
+
+def _tables_frame(release: Release, path: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    from .ingest.columns import TABLE_COLUMNS
+    from .ingest.document import document_frames
+
+    columns = {name: kind for name, kind in TABLE_COLUMNS.items() if name != "document_id"}
+    frame = document_frames(release, document_id="", path=path)["tables"]
+    return frame[list(columns)], columns
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.format == "parquet" and args.output is None:
+        _fail("--format parquet needs --output PATH")
+    if args.what == "summary" and args.format != "table":
+        _fail(f"--format {args.format} needs --what tables, facts, highlights or prose")
     release = api.parse(args.file, password=args.password, max_pages=args.max_pages)
     if args.what == "summary":
         _show_summary(release)
         return 0
-    frame = {"facts": release.facts, "highlights": release.highlights}.get(args.what)
-    if frame is None:  # tables
-        for table in release.tables:
-            print(repr(table), end="\n\n")
+    if args.what == "tables":
+        if args.format == "table":
+            for table in release.tables:
+                print(repr(table), end="\n\n")
+            return 0
+        frame, columns = _tables_frame(release, args.file)
+        _emit(frame, args.format, args.output, columns)
         return 0
-    if args.format == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        print(frame.to_json(orient="records", date_format="iso", force_ascii=False))
-    else:
-        print(frame.to_string(max_rows=None, max_colwidth=60))
+    frame, columns = {
+        "facts": (release.facts, FACT_COLUMNS),
+        "highlights": (release.highlights, HIGHLIGHT_COLUMNS),
+        "prose": (release.prose_facts, PROSE_FACT_COLUMNS),
+    }[args.what]
+    _emit(frame, args.format, args.output, dict(columns))
     return 0
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    if args.db is None and args.parquet is None:
+        _fail("give --db URL, --parquet DIR or both")
+    result = ingest(args.paths, db=args.db, workers=args.workers, progress=args.progress, parquet=args.parquet)
+    counts = result.counts
+    target = " and ".join(part for part in (result.db, args.parquet) if part)
+    print(f"ingested {counts.files} files into {target}: "
+          f"{counts.loaded} loaded, {counts.skipped} skipped (content already loaded), {counts.failed} failed")
+    print(f"  rows: {counts.tables} tables, {counts.facts} facts, {counts.highlights} highlights, "
+          f"{counts.prose_facts} prose facts")
+    for error in result.errors.itertuples(index=False):
+        message = error.message.removeprefix(f"{error.path}: ")
+        print(f"  failed: {error.path}: {error.error_type}: {message}")
+    result.close()
+    return 1 if args.strict and counts.failed else 0
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .ingest import query
+
+    frame = query(args.db, args.sql)
+    if args.format == "table" and frame.empty:
+        print(f"(no rows; columns: {', '.join(map(str, frame.columns))})")
+        return 0
+    _emit(frame, args.format, args.output)
+    return 0
+
+
+def _month(text: str) -> int:
+    try:
+        month = int(text)
+    except ValueError:
+        month = 0
+    if not 1 <= month <= 12:
+        raise argparse.ArgumentTypeError(f"the fiscal year's last month must be 1-12, not {text!r}")
+    return month
+
+
+def _cmd_period(args: argparse.Namespace) -> int:
+    calendar = FiscalCalendar(args.fy_end, args.naming)
+    period = parse_period(args.label, calendar, reference_year=args.reference_year)
+    record = {
+        "label": period.label,
+        "fiscal_year": period.fiscal_year,
+        "fiscal_period": period.fiscal_period,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "months": period.months,
+        "calendar": calendar.describe(),
+    }
+    if args.format == "json":
+        import json
+
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        width = max(map(len, record))
+        for key, value in record.items():
+            print(f"{key:<{width}}  {value}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# parser
+# ---------------------------------------------------------------------------
+
+
+def _command(commands, name: str, help_text: str, examples: str) -> argparse.ArgumentParser:
+    return commands.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                               epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="release-parser",
-        description="Turn earnings-result releases into tables, facts and highlights.",
+    """The argument parser of ``release-parser``, with its four commands."""
+    parser = _Parser(
+        prog=PROG,
+        description="Turn earnings-result releases into tables, facts and highlights, and load many into a database.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse", help="parse one release and print it", epilog=EXAMPLES,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    parse.add_argument("file")
-    parse.add_argument("--what", choices=["summary", "tables", "facts", "highlights"], default="summary")
-    parse.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parse.add_argument("--password")
-    parse.add_argument("--max-pages", type=int)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = _command(commands, "parse", "parse one release and print it", PARSE_EXAMPLES)
+    parse.add_argument("file", help="a text, markdown or PDF release")
+    parse.add_argument("--what", choices=["summary", "tables", "facts", "highlights", "prose"], default="summary",
+                       help="what to print (default: summary: metadata, tables and highlights)")
+    parse.add_argument("--format", choices=_FORMATS, default="table",
+                       help="output format (default: table); parquet needs --output")
+    parse.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    parse.add_argument("--password", help="password of an encrypted PDF")
+    parse.add_argument("--max-pages", type=int, metavar="N", help="read at most N pages of a PDF")
     parse.set_defaults(run=_cmd_parse)
+
+    ingest = _command(commands, "ingest", "parse many releases in parallel into a database", INGEST_EXAMPLES)
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) and glob patterns")
+    ingest.add_argument("--db", metavar="URL",
+                        help="SQLAlchemy URL (sqlite:///releases.db, postgresql://user@host/db) or a SQLite file")
+    ingest.add_argument("--parquet", metavar="DIR", help="also write Parquet files, by company and fiscal year")
+    ingest.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes (default: one per CPU; 0: parse in this process)")
+    ingest.add_argument("--no-progress", dest="progress", action="store_false", help="hide the progress bar")
+    ingest.add_argument("--strict", action="store_true", help="exit with code 1 when any file failed")
+    ingest.set_defaults(run=_cmd_ingest)
+
+    query = _command(commands, "query", "run a SQL query on an ingest database and print the rows", QUERY_EXAMPLES)
+    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("--db", metavar="URL", required=True, help="SQLAlchemy URL or SQLite file")
+    query.add_argument("--format", choices=_FORMATS, default="table", help="output format (default: table)")
+    query.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    query.set_defaults(run=_cmd_query)
+
+    period = _command(commands, "period", "show the dates of a fiscal period label", PERIOD_EXAMPLES)
+    period.add_argument("label", help='a period: "2Q04", "Q2 FY2004", "First Half of FY2004", ...')
+    period.add_argument("--fy-end", type=_month, default=3, metavar="MONTH",
+                        help="last month of the fiscal year, 1-12 (default: 3, March)")
+    period.add_argument("--naming", choices=["start", "end"], default="end",
+                        help="the fiscal year is named by the calendar year it starts or ends in (default: end)")
+    period.add_argument("--reference-year", type=int, metavar="YYYY",
+                        help="year of publication, to read two-digit years")
+    period.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    period.set_defaults(run=_cmd_period)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run ``release-parser`` with ``argv`` (default: the process's arguments); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except _UsageError as error:
+        print(f"{PROG} {args.command}: error: {error} (see {PROG} {args.command} --help)", file=sys.stderr)
+        return 2
     except ReleaseParserError as error:
-        print(f"release-parser: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"{PROG}: error: {error.filename or ''}{': ' if error.filename else ''}{error.strerror or error}",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        resume = " (documents loaded so far are kept: run the same command again to resume)" \
+            if args.command == "ingest" else ""
+        print(f"{PROG}: interrupted{resume}", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

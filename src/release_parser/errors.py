@@ -21,6 +21,10 @@ __all__ = [
     "NumberFormatError",
     "PeriodFormatError",
     "UnitFormatError",
+    "IngestError",
+    "DatabaseError",
+    "SchemaVersionError",
+    "DocumentLoadError",
     "ReleaseWarning",
 ]
 
@@ -79,6 +83,34 @@ class PeriodFormatError(NormalizationError):
 
 class UnitFormatError(NormalizationError):
     """A unit or scale caption could not be understood."""
+
+
+class IngestError(ReleaseParserError):
+    """A batch ingest cannot go on (one bad file never raises: it becomes a row of errors)."""
+
+
+class DatabaseError(IngestError):
+    """The database cannot be opened, read or written (bad URL, server down, disk full, ...)."""
+
+
+class SchemaVersionError(DatabaseError):
+    """The database's recorded schema is not the one this code writes.
+
+    ``found`` is the version recorded in the database (None when it holds tables of
+    the same names but no ``schema_info``), ``expected`` the code's version.
+    """
+
+    def __init__(self, message: str, *, found: int | None, expected: int) -> None:
+        super().__init__(message)
+        self.found = found
+        self.expected = expected
+
+
+class DocumentLoadError(IngestError):
+    """The database refused one document's rows; nothing of it was written.
+
+    An ingest records it as a row of ``errors`` (stage ``"load"``) and goes on.
+    """
 
 
 class ReleaseWarning(UserWarning):

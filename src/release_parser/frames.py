@@ -3,13 +3,13 @@ because databases and Parquet files load these frames as they are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .keys import to_line_item_key
 from .model import Release, Table, TableCell
 
-__all__ = ["FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Columns of ``Release.facts`` and their dtypes.
 FACT_COLUMNS: Mapping[str, str] = {
@@ -91,16 +91,22 @@ PROSE_FACT_COLUMNS: Mapping[str, str] = {
 
 def typed_frame(records: Iterable[Mapping[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns``, in order, each cast to its declared dtype."""
-    frame = pd.DataFrame.from_records(list(records), columns=list(columns))
-    for name, kind in columns.items():
-        if kind.startswith("datetime64"):
-            # one vectorised conversion per column: dates arrive as datetime.date or None
-            frame[name] = pd.to_datetime(frame[name]).astype(kind)
-    return frame.astype({name: _dtype(kind) for name, kind in columns.items()})
+    rows = list(records)
+    return frame_from_columns({name: [row.get(name) for row in rows] for name in columns}, columns)
 
 
-def _dtype(kind: str):
-    return pd.StringDtype() if kind == "string" else kind
+def frame_from_columns(data: Mapping[str, Sequence[object]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """A frame with the declared ``columns`` from plain values, column by column (None for NA).
+
+    Each column is built straight into its dtype, so 64-bit integers stay exact.
+    """
+    return pd.DataFrame({name: _column(data[name], kind) for name, kind in columns.items()}, columns=list(columns))
+
+
+def _column(values: Sequence[object], kind: str):
+    if kind.startswith("datetime64"):
+        return pd.Series(pd.to_datetime(list(values)), dtype=kind) if len(values) else pd.Series([], dtype=kind)
+    return pd.array(list(values), dtype=pd.StringDtype() if kind == "string" else kind)
 
 
 def _bbox(bbox):

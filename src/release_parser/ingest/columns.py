@@ -1,0 +1,175 @@
+"""The frames an ingest produces, their columns, dtypes and keys, declared once.
+
+The per-document frames (facts, highlights, prose facts) take their columns from
+:mod:`release_parser.frames` and put two in front: ``document_id``, the content
+hash of the file they come from, and a position number (``fact_no``, ...), the
+row's place in that document's frame. Positions, not labels, key the rows:
+labels repeat within a table (two ``YoY % Change`` columns, two ``Others`` rows).
+
+The SQL tables (:mod:`.sql`) and Parquet files (:mod:`.parquet`) are derived from
+:data:`FRAMES`, so a frame, its table and its Parquet files always agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..frames import FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_COLUMNS, frame_from_columns
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DOCUMENT_COLUMNS",
+    "TABLE_COLUMNS",
+    "ERROR_COLUMNS",
+    "SKIPPED_COLUMNS",
+    "FrameSpec",
+    "FRAMES",
+    "CHILD_FRAMES",
+    "columns_digest",
+    "frame_from_columns",
+    "frame_to_columns",
+]
+
+#: Version of the database layout written by this code. Bump it with every
+#: change to :data:`FRAMES` or to the SQL keys and indexes.
+SCHEMA_VERSION = 1
+
+#: One row per loaded document (``Release`` metadata plus file facts).
+DOCUMENT_COLUMNS: Mapping[str, str] = {
+    "document_id": "string",
+    "source": "string",
+    "file_name": "string",
+    "size_bytes": "Int64",
+    "kind": "string",
+    "page_count": "Int64",
+    "company": "string",
+    "title": "string",
+    "published": "datetime64[ns]",
+    "period": "string",
+    "fiscal_year": "Int64",
+    "fiscal_period": "string",
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+    "year_end_month": "Int64",
+    "naming": "string",
+    "table_count": "Int64",
+    "fact_count": "Int64",
+    "highlight_count": "Int64",
+    "prose_fact_count": "Int64",
+    "parser_version": "string",
+    "ingested_at": "datetime64[ns]",
+}
+
+#: One row per table of a document; ``column_labels`` and ``footnotes`` are JSON.
+TABLE_COLUMNS: Mapping[str, str] = {
+    "document_id": "string",
+    "table": "Int64",
+    "title": "string",
+    "unit": "string",
+    "scale": "Int64",
+    "row_count": "Int64",
+    "column_count": "Int64",
+    "column_labels": "string",
+    "footnotes": "string",
+    "source": "string",
+    "page": "Int64",
+    "first_line": "Int64",
+    "last_line": "Int64",
+}
+
+#: One row per file that could not be found, read, parsed or loaded.
+ERROR_COLUMNS: Mapping[str, str] = {
+    "path": "string",
+    "document_id": "string",
+    "stage": "string",
+    "error_type": "string",
+    "message": "string",
+}
+
+#: One row per file not parsed because its content is already loaded.
+SKIPPED_COLUMNS: Mapping[str, str] = {
+    "path": "string",
+    "document_id": "string",
+    "reason": "string",
+}
+
+
+@dataclass(frozen=True)
+class FrameSpec:
+    """A frame of an ingest and its SQL table.
+
+    Attributes
+    ----------
+    name
+        Name of the frame (``IngestResult.<name>``), the SQL table and the Parquet folder.
+    columns
+        Column names and dtypes, as :func:`release_parser.frames.typed_frame` takes them.
+    key
+        Primary key.
+    indexes
+        Secondary indexes, each a tuple of columns.
+    """
+
+    name: str
+    columns: Mapping[str, str]
+    key: tuple[str, ...]
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def has_fiscal_year(self) -> bool:
+        return "fiscal_year" in self.columns
+
+
+def _child(name: str, position: str, columns: Mapping[str, str], *indexes: tuple[str, ...]) -> FrameSpec:
+    return FrameSpec(
+        name=name,
+        columns={"document_id": "string", position: "Int64", **columns},
+        key=("document_id", position),
+        indexes=(("document_id",), *indexes),
+    )
+
+
+#: Every frame of an ingest, in loading order (documents first: the others refer to it).
+FRAMES: Mapping[str, FrameSpec] = {
+    spec.name: spec
+    for spec in (
+        FrameSpec("documents", DOCUMENT_COLUMNS, ("document_id",), (("company", "fiscal_year"),)),
+        FrameSpec("tables", TABLE_COLUMNS, ("document_id", "table")),
+        _child("facts", "fact_no", FACT_COLUMNS, ("line_item_key", "period")),
+        _child("highlights", "highlight_no", HIGHLIGHT_COLUMNS),
+        _child("prose_facts", "prose_fact_no", PROSE_FACT_COLUMNS, ("metric_key", "period")),
+    )
+}
+
+#: The frames that hold rows of a document (all but ``documents``).
+CHILD_FRAMES: tuple[str, ...] = tuple(name for name in FRAMES if name != "documents")
+
+
+def columns_digest() -> str:
+    """A short digest of every frame's columns, dtypes, keys and indexes.
+
+    Recorded in a new database beside :data:`SCHEMA_VERSION`; a database whose
+    digest differs was made with other columns (the frames of
+    :mod:`release_parser.frames` changed without a version bump) and is refused.
+    """
+    layout = {name: [list(spec.columns.items()), list(spec.key), [list(i) for i in spec.indexes]]
+              for name, spec in FRAMES.items()}
+    layout["errors"] = [list(ERROR_COLUMNS.items())]
+    return hashlib.sha256(json.dumps(layout, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def frame_to_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, list[object]]:
+    """Plain Python values of each declared column (None for NA), as database drivers take them."""
+    data: dict[str, list[object]] = {}
+    for name, kind in columns.items():
+        series = frame[name]
+        if kind == "datetime64[ns]":
+            data[name] = [None if value is pd.NaT else value.to_pydatetime() for value in series]
+        else:
+            data[name] = series.array.to_numpy(dtype=object, na_value=None).tolist()
+    return data

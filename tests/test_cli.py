@@ -1,0 +1,246 @@
+"""The ``release-parser`` command: every command, its errors, and the README's main job."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from release_parser import cli
+from release_parser.frames import FACT_COLUMNS, PROSE_FACT_COLUMNS
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "iij_2q_fy2004_results.txt"
+DONE_WHEN = "select value from facts where line_item_key = 'total_revenues' and period = '2Q04'"
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+# ---------------------------------------------------------------------------
+# help
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["ingest"], ["query"], ["period"]])
+def test_help_shows_examples(capsys, command):
+    with pytest.raises(SystemExit) as exited:
+        cli.main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert "examples:" in out and "release-parser " + (command[0] if command else "") in out
+
+
+def test_console_script_is_installed():
+    script = shutil.which("release-parser", path=str(Path(sys.executable).parent))
+    assert script is not None
+    done = subprocess.run([script, "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "ingest" in done.stdout
+
+
+# ---------------------------------------------------------------------------
+# parse
+# ---------------------------------------------------------------------------
+
+
+def test_parse_summary(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE)
+    assert code == 0 and "Internet Initiative Japan Inc." in out and "Highlights" in out
+
+
+def test_parse_facts_csv(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "facts", "--format", "csv")
+    header = out.splitlines()[0].split(",")
+    assert code == 0 and header == list(FACT_COLUMNS)
+    assert "10512.0" in out
+
+
+def test_parse_prose_json(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "prose", "--format", "json")
+    records = json.loads(out)
+    assert code == 0 and isinstance(records, list)
+    if records:
+        assert set(records[0]) == set(PROSE_FACT_COLUMNS)
+
+
+def test_parse_tables_text_and_csv(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables")
+    assert code == 0 and "Table 0: Second Quarter of FY2004" in out
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("table,title,unit,scale")
+
+
+def test_parse_highlights_table(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "highlights")
+    assert code == 0 and "Revenue substantially increased" in out
+
+
+def test_parse_parquet_output(capsys, tmp_path):
+    target = tmp_path / "facts.parquet"
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "facts", "--format", "parquet", "--output", target)
+    assert code == 0 and f"to {target}" in out
+    back = pd.read_parquet(target)
+    expected = __import__("release_parser").parse(SAMPLE).facts
+    pd.testing.assert_frame_equal(back.astype(expected.dtypes.to_dict()), expected)
+    assert dict(back.dtypes.astype(str)) == dict(expected.dtypes.astype(str))
+
+
+def test_parse_parquet_needs_an_output(capsys):
+    code, _, err = run(capsys, "parse", SAMPLE, "--what", "facts", "--format", "parquet")
+    assert code == 2 and "--output" in one_line_error(err)
+
+
+def test_parse_summary_has_no_csv(capsys):
+    code, _, err = run(capsys, "parse", SAMPLE, "--format", "csv")
+    assert code == 2 and "--what" in one_line_error(err)
+
+
+def test_parse_missing_file_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "parse", tmp_path / "missing.txt")
+    assert code == 1 and one_line_error(err).startswith("release-parser: error: ")
+
+
+def test_parse_output_to_a_file(capsys, tmp_path):
+    target = tmp_path / "facts.json"
+    code, _, _ = run(capsys, "parse", SAMPLE, "--what", "facts", "--format", "json", "-o", target)
+    assert code == 0 and len(json.loads(target.read_text(encoding="utf-8"))) > 0
+
+
+# ---------------------------------------------------------------------------
+# ingest and query: the README's main job
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """The samples folder, plus a corrupt PDF."""
+    target = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", target)
+    (target / "corrupt.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf\x00\x01\x02")
+    return target
+
+
+def test_ingest_then_query(capsys, folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'out' / 'releases.db'}"
+    code, out, _ = run(capsys, "ingest", folder, "--db", url, "--workers", "2", "--no-progress")
+    assert code == 0
+    assert "1 failed" in out and f"failed: {folder / 'corrupt.pdf'}: " in out
+    code, out, _ = run(capsys, "query", "--db", url, DONE_WHEN, "--format", "json")
+    assert code == 0 and json.loads(out)[0] == {"value": 10512.0}
+    code, out, _ = run(capsys, "query", "--db", url, DONE_WHEN + " and measure = 'value'")
+    assert code == 0 and out.split() == ["value", "10512.0"]
+
+
+def test_ingest_twice_changes_no_row_count(capsys, folder, tmp_path):
+    url = f"sqlite:///{tmp_path / 'releases.db'}"
+    tables = ["documents", "tables", "facts", "highlights", "prose_facts", "ingest_errors"]
+    counts_sql = " union all ".join(f"select '{t}' as name, count(*) as n from {t}" for t in tables)
+    run(capsys, "ingest", folder, "--db", url, "--no-progress")
+    _, first, _ = run(capsys, "query", "--db", url, counts_sql, "--format", "csv")
+    code, out, _ = run(capsys, "ingest", folder, "--db", url, "--no-progress")
+    _, second, _ = run(capsys, "query", "--db", url, counts_sql, "--format", "csv")
+    assert code == 0 and " 0 loaded" in out
+    assert first == second
+    assert "ingest_errors,1" in first
+
+
+def test_ingest_strict_exit_code(capsys, folder, tmp_path):
+    code, _, _ = run(capsys, "ingest", folder, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0", "--strict")
+    assert code == 1
+
+
+def test_ingest_parquet_only(capsys, tmp_path):
+    code, out, _ = run(capsys, "ingest", SAMPLE, "--parquet", tmp_path / "pq", "--no-progress", "--workers", "0")
+    assert code == 0 and (tmp_path / "pq" / "facts").is_dir() and "1 loaded" in out
+
+
+@pytest.mark.parametrize("argv, code, words", [
+    (["ingest", "samples/"], 2, "--db"),
+    (["ingest", "samples/", "--db", "nosuchdriver://x"], 1, "cannot open database"),
+    (["query", "--db", "missing.db", "select 1"], 1, "no such SQLite file"),
+    (["ingest", "samples/", "--db", "x.db", "--workers", "many"], 2, "invalid int value"),
+    (["frobnicate"], 2, "invalid choice"),
+])
+def test_errors_are_one_line(capsys, tmp_path, monkeypatch, argv, code, words):
+    monkeypatch.chdir(tmp_path)
+    try:
+        got = cli.main(argv)
+    except SystemExit as exited:
+        got = exited.code
+    assert got == code
+    line = one_line_error(capsys.readouterr().err)
+    assert line.startswith("release-parser") and words in line
+
+
+def test_query_error_is_one_line(capsys, tmp_path):
+    run(capsys, "ingest", SAMPLE, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0")
+    code, _, err = run(capsys, "query", "--db", tmp_path / "r.db", "select nope from facts")
+    assert code == 1 and "no such column" in one_line_error(err)
+
+
+def test_query_empty_result(capsys, tmp_path):
+    run(capsys, "ingest", SAMPLE, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0")
+    code, out, _ = run(capsys, "query", "--db", tmp_path / "r.db", "select value from facts where 1 = 0")
+    assert code == 0 and out.strip() == "(no rows; columns: value)"
+
+
+def test_schema_version_error_is_one_line(capsys, tmp_path):
+    import sqlite3
+
+    target = tmp_path / "r.db"
+    run(capsys, "ingest", SAMPLE, "--db", target, "--no-progress", "--workers", "0")
+    with sqlite3.connect(target) as conn:
+        conn.execute("update schema_info set value = '999' where key = 'schema_version'")
+    code, _, err = run(capsys, "ingest", SAMPLE, "--db", target, "--no-progress")
+    assert code == 1 and "newer" in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------
+# period
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv, start, end, label", [
+    (["2Q04", "--fy-end", "3", "--naming", "start"], "2004-07-01", "2004-09-30", "2Q04"),
+    (["2Q04", "--fy-end", "3", "--naming", "end"], "2003-07-01", "2003-09-30", "2Q04"),
+    (["2Q04"], "2003-07-01", "2003-09-30", "2Q04"),
+    (["First Half of FY2011", "--naming", "start"], "2011-04-01", "2011-09-30", "1H11"),
+    (["FY2010", "--fy-end", "12"], "2010-01-01", "2010-12-31", "FY2010"),
+])
+def test_period(capsys, argv, start, end, label):
+    code, out, _ = run(capsys, "period", *argv, "--format", "json")
+    record = json.loads(out)
+    assert code == 0 and (record["start"], record["end"], record["label"]) == (start, end, label)
+
+
+def test_period_table(capsys):
+    code, out, _ = run(capsys, "period", "2Q04", "--fy-end", "3", "--naming", "start")
+    assert code == 0
+    assert "start          2004-07-01" in out and "named by start year" in out
+
+
+@pytest.mark.parametrize("argv, code, words", [
+    (["period", "not a period"], 1, "not a fiscal period"),
+    (["period", "2Q04", "--fy-end", "13"], 2, "1-12"),
+    (["period", "2Q04", "--naming", "middle"], 2, "invalid choice"),
+])
+def test_period_errors(capsys, argv, code, words):
+    try:
+        got = cli.main(argv)
+    except SystemExit as exited:
+        got = exited.code
+    assert got == code and words in one_line_error(capsys.readouterr().err)
