@@ -219,6 +219,25 @@ def test_a_killed_ingest_resumes(db_url, release_factory):
     resumed = ingest(folder, db=db_url, workers=2, progress=False)
     assert resumed.counts.skipped == loaded and resumed.counts.loaded == 150 - loaded
     assert row_counts(db_url)["documents"] == 150
+    assert _orphans_gone(folder), "the killed ingest's workers outlived it"
+
+
+def _orphans_gone(folder, seconds: float = 10.0) -> bool:
+    """No process is left running the killed command line (its workers end with their parent)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = [p for p in Path("/proc").glob("[0-9]*") if _cmdline(p).count(str(folder))]
+        if not alive:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _cmdline(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
 
 
 def _documents_so_far(url: str) -> int:

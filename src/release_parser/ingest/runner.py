@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -73,7 +75,9 @@ class WorkerPool:
         executor = self._given
         if executor is None:
             if self._own is None:
-                self._own = ProcessPoolExecutor(max_workers=self.parallelism)
+                self._own = ProcessPoolExecutor(
+                    max_workers=self.parallelism, initializer=_exit_with_parent, initargs=(os.getpid(),)
+                )
             executor = self._own
         try:
             return executor.submit(fn, task)
@@ -95,6 +99,25 @@ class WorkerPool:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+#: How often a worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker when its parent is gone.
+
+    A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down,
+    and its idle workers would otherwise wait on the task queue for ever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def executor_capacity(executor: Executor) -> int:
