@@ -4,12 +4,23 @@ because databases and Parquet files load these frames as they are."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 import pandas as pd
 
 from .keys import to_line_item_key
 from .model import Release, Table, TableCell
+from .normalize.periods import FiscalCalendar, FiscalPeriod
 
 __all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+
+#: The period a figure belongs to, as facts and prose facts both carry it.
+_PERIOD_COLUMNS: Mapping[str, str] = {
+    "period": "string",
+    "fiscal_year": "Int64",
+    "fiscal_period": "string",
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+}
 
 #: Columns of ``Release.facts`` and their dtypes.
 FACT_COLUMNS: Mapping[str, str] = {
@@ -18,11 +29,7 @@ FACT_COLUMNS: Mapping[str, str] = {
     "line_item": "string",
     "line_item_key": "string",
     "column": "string",
-    "period": "string",
-    "fiscal_year": "Int64",
-    "fiscal_period": "string",
-    "period_start": "datetime64[ns]",
-    "period_end": "datetime64[ns]",
+    **_PERIOD_COLUMNS,
     "measure": "string",
     "base_period": "string",
     "announced": "datetime64[ns]",
@@ -66,11 +73,7 @@ HIGHLIGHT_COLUMNS: Mapping[str, str] = {
 PROSE_FACT_COLUMNS: Mapping[str, str] = {
     "metric": "string",
     "metric_key": "string",
-    "period": "string",
-    "fiscal_year": "Int64",
-    "fiscal_period": "string",
-    "period_start": "datetime64[ns]",
-    "period_end": "datetime64[ns]",
+    **_PERIOD_COLUMNS,
     "measure": "string",
     "base_period": "string",
     "value": "Float64",
@@ -120,7 +123,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     spec = table.columns[column]
     item = table.line_items[row]
     period = spec.period
-    when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table)
+    when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
     if number.is_percent:
         unit, scale = "%", 1
     elif number.unit is not None or number.scale != 1:
@@ -154,7 +157,9 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     }
 
 
-def _period_fields(period) -> dict[str, object]:
+def _period_fields(period: FiscalPeriod | None) -> dict[str, object]:
+    if period is None:
+        return dict.fromkeys(_PERIOD_COLUMNS)
     return {
         "period": period.label,
         "fiscal_year": period.fiscal_year,
@@ -164,13 +169,13 @@ def _period_fields(period) -> dict[str, object]:
     }
 
 
-def _instant_fields(day, table: Table) -> dict[str, object]:
+def _instant_fields(day: date | None, calendar: FiscalCalendar | None) -> dict[str, object]:
     """A balance "as of" a day: start and end are that day, the fiscal period is "instant"."""
     if day is None:
-        return dict.fromkeys(("period", "fiscal_year", "fiscal_period", "period_start", "period_end"))
+        return dict.fromkeys(_PERIOD_COLUMNS)
     return {
         "period": day.isoformat(),
-        "fiscal_year": table.calendar.fiscal_year_of(day) if table.calendar else None,
+        "fiscal_year": calendar.fiscal_year_of(day) if calendar else None,
         "fiscal_period": "instant",
         "period_start": day,
         "period_end": day,
@@ -218,11 +223,7 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
         {
             "metric": fact.metric,
             "metric_key": to_line_item_key(fact.metric),
-            "period": fact.period.label if fact.period else None,
-            "fiscal_year": fact.period.fiscal_year if fact.period else None,
-            "fiscal_period": fact.period.fiscal_period if fact.period else None,
-            "period_start": fact.period.start if fact.period else None,
-            "period_end": fact.period.end if fact.period else None,
+            **_period_fields(fact.period),
             "measure": fact.measure,
             "base_period": fact.base_period.label if fact.base_period else None,
             "value": fact.value,
