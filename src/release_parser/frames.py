@@ -13,6 +13,9 @@ from .normalize.periods import FiscalCalendar, FiscalPeriod
 
 __all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
+#: Measures whose figures are percents even when printed without a % sign.
+PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
+
 #: The period a figure belongs to, as facts and prose facts both carry it.
 _PERIOD_COLUMNS: Mapping[str, str] = {
     "period": "string",
@@ -124,8 +127,8 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     item = table.line_items[row]
     period = spec.period
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
-    if number.is_percent:
-        unit, scale = "%", 1
+    if number.is_percent or (number.unit is None and spec.measure in PERCENT_MEASURES):
+        unit, scale = "%", 1  # "14.4" under "YoY % Change" is a percent whatever the caption says
     elif number.unit is not None or number.scale != 1:
         unit, scale = number.unit or table.unit, number.scale
     else:

@@ -80,3 +80,10 @@ def test_statement_rows_with_direction_words():
     assert table.column_labels == ["value", "YoY"]
     assert table.frame.loc["Net income", "YoY"] == -4.2
     assert table.columns[1].measure == "yoy_pct"
+
+
+def test_percent_change_column_without_percent_signs():
+    text = "(JPY millions)\n\t2Q04\t2Q03\tYoY % Change\nTotal Revenues\t10,512\t9,185\t14.4\n"
+    rel = rp.parse_text(text, calendar=IIJ)
+    row = rel.facts[rel.facts.column == "YoY % Change"].iloc[0]
+    assert (row.value, row.unit, row.scale, row.measure, row.base_period) == (14.4, "%", 1, "yoy_pct", "2Q03")
