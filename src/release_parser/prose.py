@@ -94,7 +94,11 @@ class ProseUnit:
 
 @dataclass(frozen=True)
 class ProseFact:
-    """One figure stated in prose."""
+    """One figure stated in prose.
+
+    ``sentence`` is the sentence that states it; ``char_start``/``char_end`` locate
+    ``raw`` in the whole bullet or paragraph, whose first line is ``provenance.line``.
+    """
 
     metric: str
     period: FiscalPeriod | None
@@ -278,6 +282,10 @@ class _UnitReader:
         end = _SENTENCE_END.search(self.text, position)
         return start, end.start() if end else len(self.text)
 
+    def _sentence_text(self, position: int) -> str:
+        start, end = self._sentence_around(position)
+        return self.text[start : end + 1].strip()
+
     def _topic_in_opening(self, sentence_start: int, first_figure: int) -> FiscalPeriod | None:
         """"For the nine months ended ...," or "targets (1H08) of": a period the sentence opens with."""
         for start, _, period in self.periods:
@@ -399,7 +407,7 @@ class _UnitReader:
             is_percent=figure.number.is_percent,
             approximate=figure.number.approximate,
             raw=raw,
-            sentence=self.text,
+            sentence=self._sentence_text(figure.start),
             char_start=figure.start,
             char_end=figure.end,
             section=self.unit.section,
