@@ -25,6 +25,17 @@ _PERIOD_COLUMNS: Mapping[str, str] = {
     "period_end": "datetime64[ns]",
 }
 
+#: Where a value was printed: file, page, line and bounding box.
+_PROVENANCE_COLUMNS: Mapping[str, str] = {
+    "source": "string",
+    "page": "Int64",
+    "line": "Int64",
+    "x0": "Float64",
+    "top": "Float64",
+    "x1": "Float64",
+    "bottom": "Float64",
+}
+
 #: Columns of ``Release.facts`` and their dtypes.
 FACT_COLUMNS: Mapping[str, str] = {
     "table": "Int64",
@@ -46,13 +57,7 @@ FACT_COLUMNS: Mapping[str, str] = {
     "converted_unit": "string",
     "converted_scale": "Int64",
     "raw": "string",
-    "source": "string",
-    "page": "Int64",
-    "line": "Int64",
-    "x0": "Float64",
-    "top": "Float64",
-    "x1": "Float64",
-    "bottom": "Float64",
+    **_PROVENANCE_COLUMNS,
 }
 
 #: Columns of ``Release.highlights`` and their dtypes.
@@ -63,13 +68,7 @@ HIGHLIGHT_COLUMNS: Mapping[str, str] = {
     "emphasis": "boolean",
     "section": "string",
     "parent": "Int64",
-    "source": "string",
-    "page": "Int64",
-    "line": "Int64",
-    "x0": "Float64",
-    "top": "Float64",
-    "x1": "Float64",
-    "bottom": "Float64",
+    **_PROVENANCE_COLUMNS,
 }
 
 #: Columns of ``Release.prose_facts`` and their dtypes.
