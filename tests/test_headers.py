@@ -53,3 +53,8 @@ def test_change_without_printed_periods_uses_the_default_period():
     context = PeriodContext(calendar=IIJ, reference_year=2004, default_period=parse_period("2Q04", IIJ))
     columns = interpret_columns(["Amount", "YoY % Change"], context)
     assert labels(columns)[1] == ("YoY % Change", "yoy_pct", "2Q04", "2Q03")
+
+
+def test_a_header_naming_both_periods_is_a_change():
+    columns = interpret_columns(["2Q04", "2Q03", "2Q04 vs 2Q03 (%)"], CONTEXT)
+    assert labels(columns)[2] == ("2Q04 vs 2Q03 (%)", "pct_change", "2Q04", "2Q03")

@@ -24,6 +24,7 @@ _YOY = re.compile(rf"\b(?:{YEAR_ON_YEAR}|vs\.?\s+prior\s+year)\b", re.IGNORECASE
 _QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|over)\b", re.IGNORECASE)
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
 _TARGET = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 
@@ -71,6 +72,12 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
     for label, measure, period in zip(labels, measures, periods):
+        compared = _compared_periods(label, context) if measure == "value" else None
+        if compared is not None:  # "2Q04 vs 2Q03": a change column that names both periods
+            measure = "pct_change" if _PERCENT.search(label) else "change"
+            columns.append(Column(label=label, period=compared[0], measure=measure, base_period=compared[1]))
+            group = []
+            continue
         if not _is_change(measure):
             dated = _date_in(label)
             as_of = dated if period is None and measure == "value" else None
@@ -87,6 +94,13 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
         columns.append(Column(label=label, period=subject, measure=measure, base_period=base))
         group = []
     return tuple(columns)
+
+
+def _compared_periods(label: str, context: PeriodContext) -> tuple[FiscalPeriod, FiscalPeriod] | None:
+    if not _VERSUS.search(label):
+        return None
+    found = find_periods(label, context.calendar, reference_year=context.reference_year)
+    return (found[0][2], found[1][2]) if len(found) == 2 else None
 
 
 def _is_change(measure: str) -> bool:
