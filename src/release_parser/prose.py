@@ -341,7 +341,9 @@ class _UnitReader:
         phrase = self.text[phrase_start : figure.start]
         after = self.text[figure.end : after_end]
         subject, base = self._periods_around(figure, phrase_start, after_end)
-        metric, loss = _metric_from(phrase)
+        # "... JPY83,000 million in revenues and JPY3,400 million in operating income": words
+        # opening with "in" name the figure before, not this one
+        metric, loss = _metric_from(phrase) if not _NAMES_PREVIOUS.match(phrase) else (None, False)
         if metric is None and self.label and phrase_start <= self.label.end():
             metric, loss = _metric_from(self.label.group("label"))
         named_after = _METRIC_AFTER.match(after) if metric is None else None
@@ -422,6 +424,7 @@ _YEAR_EARLIER = re.compile(
     r"^\W*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:prior|previous|same\s+period\s+of\s+the\s+previous)\s+(?:fiscal\s+)?year)",
     re.IGNORECASE,
 )
+_NAMES_PREVIOUS = re.compile(r"^\s*in\s+[A-Za-z]")
 _METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
 _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _ADJACENT = re.compile(r"^\s*[-–:=]?\s*$")
