@@ -2,6 +2,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing is a benchmark's business, not a test's: no per-example deadline on a loaded machine.
+settings.register_profile("release_parser", deadline=None, print_blob=True)
+settings.load_profile("release_parser")
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
