@@ -72,9 +72,15 @@ def test_hostile_line_is_bounded():
     assert rel.tables == []
 
 
-def test_a_pdf_name_without_a_pdf_inside(tmp_path):
+def test_the_content_decides_not_the_name(tmp_path):
     path = tmp_path / "release.pdf"
-    path.write_text("Revenue\t100\t90\n")
+    path.write_text("\t2Q04\t1Q04\nRevenue\t100\t90\n")
+    assert rp.parse(path).tables[0].frame.loc["Revenue", "2Q04"] == 100
+
+
+def test_markup_named_pdf_is_not_a_pdf(tmp_path):
+    path = tmp_path / "release.pdf"
+    path.write_text("<html><body>Revenue 100</body></html>")
     with pytest.raises(rp.NotAPDFError):
         rp.parse(path)
 

@@ -46,8 +46,9 @@ def read_source(
         from .pdf import read_pdf
 
         return read_pdf(data, source=str(path), password=password, max_pages=max_pages, timeout=timeout)
-    if path.suffix.lower() == ".pdf":
-        raise NotAPDFError(f"{path}: named .pdf but holds no PDF (it starts {data[:16]!r})")
     if _MARKUP.match(data[:_MAGIC_WINDOW]):
+        # the name only picks the message: the content decides what is read
+        if path.suffix.lower() == ".pdf":
+            raise NotAPDFError(f"{path}: named .pdf but holds HTML or XML markup, not a PDF")
         raise UnsupportedInputError(f"{path}: HTML or XML markup; save the release as text or PDF")
     return read_text(decode_text(data), source=str(path))
