@@ -117,6 +117,7 @@ _CAPTION_LEAD = re.compile(
 _EXCEPT_CLAUSE = re.compile(
     r"""
     \s* [,;] \s* (?: except | excluding ) \b .* $     # ", except per share data"
+    | \s* [,;/] \s* % \s* $                            # "(JPY millions, %)": ratios in the same table
     """,
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
 )
@@ -266,6 +267,8 @@ def parse_unit_caption(text: str) -> UnitScale:
     UnitScale(unit='JPY', scale=1000000, raw='(JPY in millions)')
     >>> parse_unit_caption("In thousands").scale
     1000
+    >>> parse_unit_caption("(JPY millions, %)").scale
+    1000000
     >>> parse_unit_caption("(Thousands of U.S. dollars)").unit
     'USD'
     >>> parse_unit_caption("revenues of JPY 10 million")
