@@ -3,6 +3,7 @@ because databases and Parquet files load these frames as they are."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 import pandas as pd
@@ -15,6 +16,8 @@ __all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUM
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
+
+_PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 
 #: The period a figure belongs to, as facts and prose facts both carry it.
 _PERIOD_COLUMNS: Mapping[str, str] = {
@@ -126,8 +129,9 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     item = table.line_items[row]
     period = spec.period
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
-    if number.is_percent or (number.unit is None and spec.measure in PERCENT_MEASURES):
-        unit, scale = "%", 1  # "14.4" under "YoY % Change" is a percent whatever the caption says
+    in_percent = spec.measure in PERCENT_MEASURES or _PERCENT_LABEL.search(item.label) is not None
+    if number.is_percent or (number.unit is None and in_percent):
+        unit, scale = "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption
     elif number.unit is not None or number.scale != 1:
         unit, scale = number.unit or table.unit, number.scale
     else:

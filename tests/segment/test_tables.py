@@ -87,3 +87,12 @@ def test_percent_change_column_without_percent_signs():
     rel = rp.parse_text(text, calendar=IIJ)
     row = rel.facts[rel.facts.column == "YoY % Change"].iloc[0]
     assert (row.value, row.unit, row.scale, row.measure, row.base_period) == (14.4, "%", 1, "yoy_pct", "2Q03")
+
+
+def test_a_row_labelled_in_percent():
+    text = "(JPY millions, %)\n\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\nGross Margin Ratio (%)\t22.3\t20.0\n"
+    facts = rp.parse_text(text, calendar=IIJ).facts
+    assert facts[["line_item", "unit", "scale"]].drop_duplicates().values.tolist() == [
+        ["Total Revenues", "JPY", 1_000_000],
+        ["Gross Margin Ratio (%)", "%", 1],
+    ]
