@@ -96,3 +96,13 @@ def test_a_row_labelled_in_percent():
         ["Total Revenues", "JPY", 1_000_000],
         ["Gross Margin Ratio (%)", "%", 1],
     ]
+
+
+@pytest.mark.parametrize("order", ["unit first", "title first"])
+def test_caption_title_and_unit_in_either_order(order):
+    lines = ["(JPY millions)", "Second Quarter of FY2004"]
+    if order == "title first":
+        lines.reverse()
+    text = "\n\n".join(lines) + "\n\n\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\n"
+    table = rp.parse_text(text, calendar=IIJ).tables[0]
+    assert (table.title, table.unit, table.scale) == ("Second Quarter of FY2004", "JPY", 1_000_000)

@@ -277,7 +277,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
 
 
 def _caption_above(lines: Sequence[Line], top: int) -> list[Line]:
-    """A unit caption and the title nearest above it (blank lines between are fine)."""
+    """A unit caption and the title nearest to it, in either order (blank lines between are fine)."""
     caption: list[Line] = []
     index = top - 1
     have_unit = have_title = False
@@ -298,7 +298,7 @@ def _caption_above(lines: Sequence[Line], top: int) -> list[Line]:
             have_title = True
         else:
             break
-        if have_title:
+        if have_title and have_unit:
             break
         index -= 1
     return caption
