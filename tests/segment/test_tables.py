@@ -106,3 +106,10 @@ def test_caption_title_and_unit_in_either_order(order):
     text = "\n\n".join(lines) + "\n\n\t2Q04\t2Q03\nTotal Revenues\t10,512\t9,185\n"
     table = rp.parse_text(text, calendar=IIJ).tables[0]
     assert (table.title, table.unit, table.scale) == ("Second Quarter of FY2004", "JPY", 1_000_000)
+
+
+def test_group_rows_inside_a_tab_table():
+    text = "\t2Q04\t2Q03\nRevenues:\t\t\n Connectivity\t5,000\t4,000\n SI\t5,512\t5,185\nTotal Revenues\t10,512\t9,185\n"
+    table = rp.parse_text(text, calendar=IIJ).tables[0]
+    assert [item.label for item in table.line_items] == ["Connectivity", "SI", "Total Revenues"]
+    assert table.frame.loc["SI", "2Q04"] == 5512

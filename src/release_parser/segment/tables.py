@@ -111,9 +111,12 @@ def _caption_in_label_cell(line: Line) -> bool:
 
 def _is_label_only(line: Line) -> bool:
     """A line holding only a label: a group title inside a table, or the first half of a wrapped label."""
-    if line.separator is not Separator.NONE or line.is_blank or is_rule(line.raw):
+    if line.is_blank or is_rule(line.raw):
         return False
-    text = line.text
+    filled = [c for c in line.cells if c.text]
+    if len(filled) != 1 or filled[0] is not line.cells[0]:  # "Revenues:<TAB><TAB>" holds one label too
+        return False
+    text = filled[0].text
     return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_figure_cell(text)
 
 
