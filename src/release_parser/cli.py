@@ -179,7 +179,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.db is None and args.parquet is None:
         _fail("give --db URL, --parquet DIR or both")
-    result = ingest(args.paths, db=args.db, workers=args.workers, progress=args.progress, parquet=args.parquet)
+    result = ingest(
+        args.paths, db=args.db, workers=args.workers, progress=args.progress, parquet=args.parquet, reparse=args.reparse
+    )
     counts = result.counts
     target = " and ".join(part for part in (result.db, args.parquet) if part)
     print(f"ingested {counts.files} files into {target}: "
@@ -277,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="worker processes (default: one per CPU; 0: parse in this process)")
     ingest.add_argument("--no-progress", dest="progress", action="store_false", help="hide the progress bar")
     ingest.add_argument("--strict", action="store_true", help="exit with code 1 when any file failed")
+    ingest.add_argument(
+        "--reparse", action="store_true", help="parse documents already in --db again and replace their rows"
+    )
     ingest.set_defaults(run=_cmd_ingest)
 
     query = _command(commands, "query", "run a SQL query on an ingest database and print the rows", QUERY_EXAMPLES)

@@ -181,11 +181,11 @@ def test_an_interrupted_ingest_resumes(db_url, release_factory, monkeypatch):
     real_write = DatabaseClass.write_document
     written = []
 
-    def interrupt_after_two(self, payload):
+    def interrupt_after_two(self, payload, **options):
         if len(written) == 2:
             raise KeyboardInterrupt
         written.append(payload.document_id)
-        return real_write(self, payload)
+        return real_write(self, payload, **options)
 
     monkeypatch.setattr(DatabaseClass, "write_document", interrupt_after_two)
     with pytest.raises(KeyboardInterrupt):
@@ -343,3 +343,16 @@ def test_refuses_a_database_made_with_other_columns(db_url, corpus):
     engine.dispose()
     with pytest.raises(SchemaVersionError, match="other columns"):
         ingest(corpus, db=db_url, workers=0, progress=False)
+
+
+def test_reparse_replaces_a_documents_rows_in_place(db_url, corpus):
+    first = ingest(corpus, db=db_url, workers=0, progress=False)
+    before = row_counts(db_url)
+    with sa.create_engine(db_url).begin() as conn:  # rows an older parser might have written
+        conn.execute(sa.text("update facts set value = -1 where line_item_key = 'total_revenues'"))
+    again = ingest(corpus, db=db_url, workers=0, progress=False, reparse=True)
+    assert (again.counts.loaded, again.counts.skipped) == (first.counts.loaded, first.counts.skipped)  # copies only
+    assert row_counts(db_url) == before
+    revenue = query(db_url, "select value from facts where line_item_key = 'total_revenues' "
+                            "and period = '2Q04' and measure = 'value'")
+    assert set(revenue["value"]) == {10512.0}  # the altered rows were written again

@@ -41,9 +41,10 @@ Sources = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 class _Batch:
     """What one ingest has seen and done so far (small rows only when loading into a database)."""
 
-    def __init__(self, database: Database | None, parquet: Path | None) -> None:
+    def __init__(self, database: Database | None, parquet: Path | None, *, reparse: bool = False) -> None:
         self.database = database
         self.parquet = parquet
+        self.reparse = reparse
         self.loaded: dict[str, str] = {}  # document_id -> path, this run
         self.in_flight: dict[str, str] = {}
         self.documents: dict[str, list[object]] = {name: [] for name in FRAMES["documents"].columns}
@@ -56,7 +57,7 @@ class _Batch:
         earlier = self.loaded.get(document_id) or self.in_flight.get(document_id)
         if earlier is not None:
             return f"same content as {earlier}"
-        if self.database is not None and self.database.has_document(document_id):
+        if self.database is not None and not self.reparse and self.database.has_document(document_id):
             return "already loaded"
         return None
 
@@ -72,7 +73,7 @@ class _Batch:
     def store(self, payload: DocumentRows) -> None:
         if self.database is not None:
             try:
-                written = self.database.write_document(payload)
+                written = self.database.write_document(payload, replace=self.reparse)
             except DocumentLoadError as error:
                 self.fail(failure_from(error, path=payload.path, document_id=payload.document_id, stage="load"))
                 return
@@ -149,6 +150,7 @@ def ingest(
     executor: Executor | None = None,
     progress: bool = True,
     parquet: str | os.PathLike[str] | None = None,
+    reparse: bool = False,
 ) -> IngestResult:
     """Parse many releases in parallel into frames, a database and/or Parquet files.
 
@@ -177,6 +179,9 @@ def ingest(
     parquet
         Also write each loaded document's frames under this folder
         (:mod:`release_parser.ingest.parquet`).
+    reparse
+        Parse documents already in ``db`` again and replace their rows, each in
+        one transaction (after upgrading the parser). Off: they are skipped.
 
     Returns
     -------
@@ -211,7 +216,7 @@ def ingest(
 
         database = Database.open(db)
     try:
-        batch = _Batch(database, Path(parquet) if parquet is not None else None)
+        batch = _Batch(database, Path(parquet) if parquet is not None else None, reparse=reparse)
         for problem in problems:
             batch.fail(Failure(problem.path, None, "find", problem.error_type, problem.message))
         with WorkerPool(workers=workers, executor=executor) as pool, progress_bar(len(files), enabled=progress) as bar:

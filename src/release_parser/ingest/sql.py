@@ -34,7 +34,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
-from .columns import ERROR_COLUMNS, FRAMES, SCHEMA_VERSION, FrameSpec, columns_digest, frame_from_columns
+from .columns import CHILD_FRAMES, ERROR_COLUMNS, FRAMES, SCHEMA_VERSION, FrameSpec, columns_digest, frame_from_columns
 from .document import DocumentRows, Failure
 from .errors import DatabaseError, DocumentLoadError, SchemaVersionError
 
@@ -244,8 +244,11 @@ class Database:
             found = conn.execute(sa.select(documents.c.document_id).where(documents.c.document_id == document_id))
             return found.first() is not None
 
-    def write_document(self, payload: DocumentRows) -> bool:
+    def write_document(self, payload: DocumentRows, *, replace: bool = False) -> bool:
         """Load a document's rows in one transaction; False if it was already loaded.
+
+        With ``replace``, a loaded document's rows are deleted and written again in
+        the same transaction (a re-parse with a newer parser), and the result is True.
 
         Raises
         ------
@@ -261,8 +264,12 @@ class Database:
                 present = conn.execute(
                     sa.select(documents.c.document_id).where(documents.c.document_id == payload.document_id)
                 ).first()
-                if present is not None:
+                if present is not None and not replace:
                     return False
+                if present is not None:
+                    for name in (*CHILD_FRAMES, "documents"):  # children first: they refer to the document
+                        table = self.tables[name]
+                        conn.execute(table.delete().where(table.c.document_id == payload.document_id))
                 for name in FRAMES:
                     records = payload.records(name)
                     if records:
