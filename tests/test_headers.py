@@ -58,3 +58,22 @@ def test_change_without_printed_periods_uses_the_default_period():
 def test_a_header_naming_both_periods_is_a_change():
     columns = interpret_columns(["2Q04", "2Q03", "2Q04 vs 2Q03 (%)"], CONTEXT)
     assert labels(columns)[2] == ("2Q04 vs 2Q03 (%)", "pct_change", "2Q04", "2Q03")
+
+
+@pytest.mark.parametrize(
+    "label, period",
+    [
+        ("FY2004 First Half", "1H04"),
+        ("April-September 2004", "1H04"),
+        ("Oct.-Dec. 2004", "3Q04"),
+        ("Apr.-Mar. 2005", "FY2004"),
+        ("Jan-Mar 2005", "4Q04"),
+        ("FY2004 Results", "FY2004"),
+    ],
+)
+def test_period_headers(label, period):
+    assert interpret_columns([label], CONTEXT)[0].period.label == period
+
+
+def test_a_month_range_that_is_no_fiscal_period_gives_none():
+    assert interpret_columns(["May-July 2004"], CONTEXT)[0].period is None

@@ -14,7 +14,7 @@ from datetime import date
 
 from .errors import PeriodFormatError
 from .model import Column
-from .normalize.dates import find_dates
+from .normalize.dates import MONTHS, find_dates
 from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
 
@@ -25,6 +25,13 @@ _QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|over)\b", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\b", re.IGNORECASE)
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<first>{_MONTH_NAME})\.?\s*[-–~]\s*(?P<last>{_MONTH_NAME})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_RANGE_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
 _TARGET = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 
@@ -109,11 +116,36 @@ def _is_change(measure: str) -> bool:
 
 def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
+    if len(found) == 1 and found[0][2].fiscal_period == "FY" and _PART_OF_YEAR.search(label):
+        # "FY2004 First Half" (a year over its halves): the half, in that year
+        part = find_periods(_PART_OF_YEAR.search(label).group(), context.calendar, fiscal_year=found[0][2].fiscal_year)
+        return part[0][2] if part else found[0][2]
+    if not found:
+        ranged = _month_range_period(label, context.calendar)
+        if ranged is not None:
+            return ranged
     if not found and context.fiscal_year is not None:
         if _FULL_YEAR.match(label):
             return FiscalPeriod.from_parts(context.fiscal_year, "FY", context.calendar)
         found = find_periods(label, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
     return found[-1][2] if found else None
+
+
+def _month_range_period(label: str, calendar: FiscalCalendar) -> FiscalPeriod | None:
+    """"April-September 2004", "Oct.-Dec. 2004": the calendar's period with exactly those months."""
+    match = _MONTH_RANGE.search(label)
+    if match is None:
+        return None
+    first = MONTHS[match.group("first").lower().rstrip(".")]
+    last = MONTHS[match.group("last").lower().rstrip(".")]
+    end_year = int(match.group("year"))
+    start = date(end_year - (1 if first > last else 0), first, 1)
+    fiscal_year = calendar.fiscal_year_of(start)
+    for kind in _RANGE_KINDS:
+        period = FiscalPeriod.from_parts(fiscal_year, kind, calendar)
+        if period.start == start and (period.end.year, period.end.month) == (end_year, last):
+            return period
+    return None
 
 
 def _date_in(label: str) -> date | None:
