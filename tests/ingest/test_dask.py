@@ -13,7 +13,7 @@ distributed = pytest.importorskip("distributed")
 def dask_client():
     """A LocalCluster of two worker processes, each with one thread, on loopback."""
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None, silence_logs=40)
+                                       host="127.0.0.1", dashboard_address=":0", silence_logs=40)
     client = distributed.Client(cluster)
     yield client
     client.close()
