@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 import pandas as pd
 
 from .keys import to_line_item_key
@@ -111,10 +112,11 @@ def frame_from_columns(data: Mapping[str, Sequence[object]], columns: Mapping[st
     return pd.DataFrame({name: _column(data[name], kind) for name, kind in columns.items()}, columns=list(columns))
 
 
-def _column(values: Sequence[object], kind: str):
+def _column(values: Sequence[Any], kind: str) -> Any:
     if kind.startswith("datetime64"):
         return pd.Series(pd.to_datetime(list(values)), dtype=kind) if len(values) else pd.Series([], dtype=kind)
-    return pd.array(list(values), dtype=pd.StringDtype() if kind == "string" else kind)
+    dtype: Any = pd.StringDtype() if kind == "string" else kind
+    return pd.array(list(values), dtype=dtype)
 
 
 def _bbox(bbox):
@@ -129,6 +131,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     item = table.line_items[row]
     period = spec.period
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
+    unit: str | None
     in_percent = spec.measure in PERCENT_MEASURES or _PERCENT_LABEL.search(item.label) is not None
     if number.is_percent or (number.unit is None and in_percent):
         unit, scale = "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption

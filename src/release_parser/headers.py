@@ -116,9 +116,10 @@ def _is_change(measure: str) -> bool:
 
 def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
-    if len(found) == 1 and found[0][2].fiscal_period == "FY" and _PART_OF_YEAR.search(label):
+    part_of_year = _PART_OF_YEAR.search(label)
+    if len(found) == 1 and found[0][2].fiscal_period == "FY" and part_of_year is not None:
         # "FY2004 First Half" (a year over its halves): the half, in that year
-        part = find_periods(_PART_OF_YEAR.search(label).group(), context.calendar, fiscal_year=found[0][2].fiscal_year)
+        part = find_periods(part_of_year.group(), context.calendar, fiscal_year=found[0][2].fiscal_year)
         return part[0][2] if part else found[0][2]
     if not found:
         ranged = _month_range_period(label, context.calendar)

@@ -131,9 +131,14 @@ def _published(front: Sequence[Line], title_line: Line | None) -> tuple[date | N
 
 #: A release comes out within this many days after the period it reports ends.
 REPORTING_LAG_DAYS = (0, 100)
-_CANDIDATE_CALENDARS = tuple(
-    FiscalCalendar(year_end_month=month, naming=naming)
-    for month, naming in ((12, "end"), (3, "end"), (3, "start"), (6, "end"), (6, "start"), (9, "end"), (9, "start"))
+_CANDIDATE_CALENDARS = (
+    FiscalCalendar(12, "end"),
+    FiscalCalendar(3, "end"),
+    FiscalCalendar(3, "start"),
+    FiscalCalendar(6, "end"),
+    FiscalCalendar(6, "start"),
+    FiscalCalendar(9, "end"),
+    FiscalCalendar(9, "start"),
 )
 
 

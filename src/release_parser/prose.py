@@ -123,6 +123,7 @@ class _Figure:
     end: int
     number: ParsedNumber
     has_unit: bool
+    value: float  # the number's value: figures are never NA markers
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _figures(text: str, periods, dates) -> list[_Figure]:
         bare = not (has_unit or match.group("currency") or match.group("scale"))
         if bare and _YEAR_ONLY.match(match.group("number")):
             continue
-        figures.append(_Figure(start, end, number, not bare))
+        figures.append(_Figure(start, end, number, not bare, number.value))
     return figures
 
 
@@ -364,7 +365,7 @@ class _UnitReader:
         conversion = (
             previous is not None and inherited and number.unit == "USD" and previous.fact.unit not in (None, "USD")
         )
-        if conversion:
+        if conversion and previous is not None:
             return self._conversion(figure, previous)
         if subject is None and _YEAR_EARLIER.match(after) and (self.topic or self.lead) is not None:
             subject = _shift_year(self.topic or self.lead)
@@ -386,13 +387,13 @@ class _UnitReader:
             counted = _NUMBER_OF.search(metric)
             if counted:
                 unit = lookup_unit(counted.group("noun")) or counted.group("noun").lower()
-        value = -abs(number.value) if negative else number.value
+        value = -abs(figure.value) if negative else figure.value
         return _Reading(self._fact(figure, metric, period, base, measure, value, unit), negative_wording)
 
     def _conversion(self, figure: _Figure, previous: _Reading) -> _Reading:
         """"JPY41,118 million ($392.0 million)": the dollar figure repeats the yen one in USD."""
         first = previous.fact
-        value = -abs(figure.number.value) if first.value < 0 else figure.number.value
+        value = -abs(figure.value) if first.value < 0 else figure.value
         fact = self._fact(figure, first.metric, first.period, first.base_period, first.measure, value, "USD")
         return _Reading(fact, previous.negative_wording)
 

@@ -210,7 +210,7 @@ def _reshape_statement_rows(grid: _Grid) -> _Grid:
 
 
 def _column_kind(grid: _Grid, column: int) -> str:
-    texts = [row[column].text for row in grid.cells if row[column] is not None and row[column].text]
+    texts = [cell.text for row in grid.cells if (cell := row[column]) is not None and cell.text]
     if not texts:
         return "empty"
     if all(_DIRECTION.match(t) for t in texts):
@@ -225,7 +225,7 @@ def _word_after(grid: _Grid, column: int, kinds: Sequence[str], kind: str) -> st
         if kinds[other] == "figure":
             return None
         if kinds[other] == kind:
-            words = {row[other].text for row in grid.cells if row[other] is not None}
+            words = {cell.text for row in grid.cells if (cell := row[other]) is not None}
             return words.pop() if len(words) == 1 else None
     return None
 
@@ -234,8 +234,9 @@ def _word_before(cells: Sequence[Cell | None], column: int, kinds: Sequence[str]
     for other in range(column - 1, -1, -1):
         if kinds[other] == "figure":
             return None
-        if kinds[other] == "direction" and cells[other] is not None:
-            return cells[other].text
+        cell = cells[other]
+        if kinds[other] == "direction" and cell is not None:
+            return cell.text
     return None
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 
 __all__ = [
     "fold",
@@ -156,9 +157,9 @@ HALF_WORDS: tuple[str, ...] = ("half-year", "half year", "half")
 YEAR_WORDS: tuple[str, ...] = ("fiscal year", "fiscal", "year", "fy")
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Longest first, so ``september`` wins over ``sep``; spaces become ``\\s+``."""
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]") for w in ordered)
 
 

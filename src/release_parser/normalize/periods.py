@@ -129,6 +129,8 @@ def _parse_date(text: str, source: str) -> _Date:
     if match is None:  # pragma: no cover - the notation regexes only capture dates
         raise PeriodFormatError(f"not a date: {text!r}", source)
     g = match_groups(match)
+    year: int | None
+    day: int | None
     if "iyear" in g:
         year, month, day = int(g["iyear"]), int(g["imon"]), int(g["iday"])
     else:

@@ -44,8 +44,8 @@ def segment(layout: Layout) -> list[Block]:
                 BulletBlock(line=line, text=bullet.text, marker=bullet.marker, signature=bullet.signature, indent=line.indent)
             )
             continue
-        if not paragraph and blocks and _continues_bullet(blocks[-1], line, lines[index - 1], tolerance):
-            previous = blocks[-1]
+        previous = blocks[-1] if blocks else None
+        if not paragraph and isinstance(previous, BulletBlock) and _continues_bullet(previous, line, lines[index - 1], tolerance):
             blocks[-1] = dataclasses.replace(
                 previous, text=f"{previous.text} {line.text.strip()}", continuation=(*previous.continuation, line)
             )
@@ -58,9 +58,9 @@ def segment(layout: Layout) -> list[Block]:
     return blocks
 
 
-def _continues_bullet(block: Block, line: Line, before: Line, tolerance: float) -> bool:
+def _continues_bullet(block: BulletBlock, line: Line, before: Line, tolerance: float) -> bool:
     """A bullet's text wrapped onto the next line, indented past the bullet's marker."""
-    return isinstance(block, BulletBlock) and not before.is_blank and line.indent > block.indent + tolerance
+    return not before.is_blank and line.indent > block.indent + tolerance
 
 
 def _is_heading(line: Line, lines: tuple[Line, ...], index: int) -> bool:
