@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .headers import PeriodContext
-from .layout import Layout, Line
+from .layout import Layout
 from .metadata import Metadata
-from .model import Bullet, Paragraph, Provenance, Release, Table
+from .model import Bullet, Paragraph, Release, Table, lines_provenance
 from .prose import ProseUnit, extract_prose_facts
 from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .segment.blocks import Block
@@ -36,7 +36,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             section = block.text
             sections.append(section)
             levels.reset()
-            units.append(ProseUnit(block.text, _provenance(layout.source, block.line), section, lead=True, restart=True))
+            units.append(ProseUnit(block.text, lines_provenance(layout.source, block.line), section, lead=True, restart=True))
         elif isinstance(block, TableBlock):
             table = build_table(block, len(tables), layout.source, meta)
             if tables and continues(tables[-1], table):
@@ -55,7 +55,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
                 emphasis=emphasis,
                 section=section,
                 parent=parent,
-                provenance=_provenance(layout.source, block.line),
+                provenance=lines_provenance(layout.source, block.line),
             )
             unit_of_bullet[len(bullets)] = len(units)
             bullets.append(bullet)
@@ -67,7 +67,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
         elif isinstance(block, ParagraphBlock):
             if all((line.page, line.number) in meta.lines for line in block.lines):
                 continue
-            paragraph = Paragraph(text=block.text, section=section, provenance=_provenance(layout.source, *block.lines))
+            paragraph = Paragraph(text=block.text, section=section, provenance=lines_provenance(layout.source, *block.lines))
             paragraphs.append(paragraph)
             units.append(ProseUnit(paragraph.text, paragraph.provenance, section, restart=after_table))
             after_table = False
@@ -87,16 +87,5 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
         kind=layout.kind,
         page_count=layout.page_count,
     )
-
-
-def _provenance(source: str, *lines: Line) -> Provenance:
-    first = lines[0]
-    boxes = [line.bbox for line in lines if line.bbox is not None]
-    bbox = (
-        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-        if boxes
-        else None
-    )
-    return Provenance(source=source, page=first.page, line=first.number, raw="\n".join(line.raw for line in lines), bbox=bbox)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .layout import Line
 from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from .prose import ProseFact
 
-__all__ = ["Provenance", "Column", "LineItem", "TableCell", "Table", "Bullet", "Paragraph", "Release"]
+__all__ = ["lines_provenance", "Provenance", "Column", "LineItem", "TableCell", "Table", "Bullet", "Paragraph", "Release"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,18 @@ class Provenance:
     line: int
     raw: str
     bbox: tuple[float, float, float, float] | None = None
+
+
+def lines_provenance(source: str, *lines: Line) -> Provenance:
+    """The provenance of text printed on ``lines``: the first line's place, the box around them all."""
+    first = lines[0]
+    boxes = [line.bbox for line in lines if line.bbox is not None]
+    bbox = (
+        (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        if boxes
+        else None
+    )
+    return Provenance(source=source, page=first.page, line=first.number, raw="\n".join(line.raw for line in lines), bbox=bbox)
 
 
 @dataclass(frozen=True)

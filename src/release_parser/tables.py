@@ -18,7 +18,7 @@ from .headers import PeriodContext, interpret_columns
 from .keys import to_line_item_key
 from .layout import Cell, Line
 from .metadata import Metadata
-from .model import Column, LineItem, Provenance, Table, TableCell
+from .model import Column, LineItem, Provenance, Table, TableCell, lines_provenance
 from .normalize.cells import read_cell
 from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
 from .normalize.units import find_unit_caption
@@ -48,7 +48,7 @@ class _Grid:
     label_lines: list[Line | None]
     columns: list[str]
     cells: list[list[Cell | None]]
-    rows_of: list[Line]  # the printed line of each row (its provenance)
+    line_of: dict[Cell, Line]  # where each cell was printed, whatever reshaping moves it to
     signs: list[list[int]] = dataclasses.field(default_factory=list)  # +1/-1 from "up"/"down" cells
 
 
@@ -76,8 +76,8 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         )
     line_items = tuple(_line_item(label, line, source) for label, line in zip(grid.labels, grid.label_lines))
     cells = tuple(
-        tuple(_table_cell(cell, line, source, sign) if cell else None for cell, sign in zip(row, signs))
-        for row, line, signs in zip(grid.cells, grid.rows_of, grid.signs)
+        tuple(_table_cell(cell, grid.line_of[cell], source, sign) if cell else None for cell, sign in zip(row, signs))
+        for row, signs in zip(grid.cells, grid.signs)
     )
     columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
     if unit is None:
@@ -169,7 +169,7 @@ def _grid(block: TableBlock) -> _Grid:
         label_lines=[row.line for row in block.rows],
         columns=columns,
         cells=[list(row.cells) for row in block.rows],
-        rows_of=[row.line for row in block.rows],
+        line_of={cell: row.line for row in block.rows for cell in row.cells if cell is not None},
         signs=[[1] * count for _ in block.rows],
     )
 
@@ -256,7 +256,7 @@ def _transpose_if_periods_run_down(grid: _Grid, meta: Metadata) -> _Grid:
         label_lines=[None] * len(grid.columns),
         columns=list(grid.labels),
         cells=cells,
-        rows_of=[grid.rows_of[0]] * len(grid.columns),
+        line_of=grid.line_of,
         signs=signs,
     )
 
@@ -271,12 +271,8 @@ def _line_item(label: str, line: Line | None, source: str) -> LineItem:
         label=clean,
         key=to_line_item_key(clean),
         footnotes=footnote_marks(label),
-        provenance=_line_provenance(line, source) if line is not None else None,
+        provenance=lines_provenance(source, line) if line is not None else None,
     )
-
-
-def _line_provenance(line: Line, source: str) -> Provenance:
-    return Provenance(source=source, page=line.page, line=line.number, raw=line.raw, bbox=line.bbox)
 
 
 def _table_cell(cell: Cell, line: Line, source: str, sign: int) -> TableCell:
@@ -289,7 +285,7 @@ def _table_cell(cell: Cell, line: Line, source: str, sign: int) -> TableCell:
         number=number,
         converted=figure.converted if figure else None,
         provenance=Provenance(
-            source=source, page=cell.page, line=int(cell.top) if line is None else line.number, raw=cell.text,
+            source=source, page=cell.page, line=line.number, raw=cell.text,
             bbox=(cell.x0, cell.top, cell.x1, cell.bottom),
         ),
     )

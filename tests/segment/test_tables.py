@@ -113,3 +113,9 @@ def test_group_rows_inside_a_tab_table():
     table = rp.parse_text(text, calendar=IIJ).tables[0]
     assert [item.label for item in table.line_items] == ["Connectivity", "SI", "Total Revenues"]
     assert table.frame.loc["SI", "2Q04"] == 5512
+
+
+def test_transposed_cells_keep_the_line_they_were_printed_on():
+    text = "| | Revenues | Net income |\n|---|---:|---:|\n| 1Q11 | 92,305 | 2,266 |\n| 2Q11 | 106,107 | 4,646 |\n"
+    facts = rp.parse_text(text, calendar=IIJ).facts
+    assert {(r.raw, r.line) for r in facts.itertuples()} == {("92,305", 3), ("2,266", 3), ("106,107", 4), ("4,646", 4)}
