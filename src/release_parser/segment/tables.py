@@ -120,6 +120,11 @@ def _is_label_only(line: Line) -> bool:
     return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_figure_cell(text)
 
 
+def _is_group_label(line: Line) -> bool:
+    """A label over a group of rows: "Current assets:", "ASSETS"."""
+    return _is_label_only(line) and (line.text.rstrip().endswith(":") or line.text.isupper())
+
+
 def _wraps_into(line: Line, following: Line) -> bool:
     """``line`` is a label that continues on ``following`` (indented, or starting in lower case)."""
     if line.text.rstrip().endswith(":"):
@@ -157,7 +162,7 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     for index in members:
         line = lines[index]
         if not body_rows[index]:
-            if min((c.x0 for c in line.cells), default=0.0) > label_right:
+            if _starts_right_of(line, label_right):
                 continue  # text wrapped from value cells, not a label
             if _wraps_into(line, lines[_next_body(members, index, body_rows)]):
                 prefix = f"{prefix} {line.text}".strip()
@@ -232,7 +237,11 @@ def _continues_cells(line: Line, first_row: Line) -> bool:
     """Text wrapped from value cells: it starts right of where the table's labels end."""
     if line.is_blank or is_rule(line.raw) or not first_row.cells:
         return False
-    return min(c.x0 for c in line.cells) > first_row.cells[0].x1
+    return _starts_right_of(line, first_row.cells[0].x1)
+
+
+def _starts_right_of(line: Line, x: float) -> bool:
+    return min((c.x0 for c in line.cells), default=0.0) > x
 
 
 def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], first_row: Line) -> int | None:
@@ -260,9 +269,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     """The table's top line, the group labels just above its first row, and its header rows."""
     index = start - 1
     groups: list[str] = []
-    while index >= 0 and _is_label_only(lines[index]) and lines[index].text.rstrip().endswith(":") or (
-        index >= 0 and _is_label_only(lines[index]) and lines[index].text.isupper()
-    ):
+    while index >= 0 and _is_group_label(lines[index]):
         groups.insert(0, lines[index].text.rstrip(":").strip())
         index -= 1
     found: list[int] = []
