@@ -15,10 +15,10 @@ from datetime import date
 from .errors import PeriodFormatError
 from .model import Column
 from .normalize.dates import MONTHS, find_dates
-from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods
+from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 
-__all__ = ["PeriodContext", "interpret_columns", "measure_of"]
+__all__ = ["PeriodContext", "implied_base", "interpret_columns", "measure_of"]
 
 _YOY = re.compile(rf"\b(?:{YEAR_ON_YEAR}|vs\.?\s+prior\s+year)\b", re.IGNORECASE)
 _QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
@@ -154,6 +154,19 @@ def _date_in(label: str) -> date | None:
     return found[0][2] if len(found) == 1 else None
 
 
+def implied_base(measure: str, period: FiscalPeriod) -> FiscalPeriod | None:
+    """The period a YoY or QoQ ``measure`` of ``period`` compares with; None for other measures,
+    or when there is none (nine months have no preceding nine-month period)."""
+    try:
+        if measure.startswith("yoy"):
+            return period.previous_year()
+        if measure.startswith("qoq"):
+            return period.previous()
+    except PeriodFormatError:
+        return None
+    return None
+
+
 def _change_pair(
     measure: str, group: Sequence[FiscalPeriod], primary: FiscalPeriod | None
 ) -> tuple[FiscalPeriod | None, FiscalPeriod | None]:
@@ -163,13 +176,8 @@ def _change_pair(
     subject = primary
     if subject is None:
         return None, group[0] if group else None
-    try:
-        if measure.startswith("yoy"):
-            return subject, subject.previous_year()
-        if measure.startswith("qoq"):
-            return subject, subject.previous()
-    except PeriodFormatError:  # e.g. nine months have no preceding nine-month period
-        return subject, None
+    if measure.startswith(("yoy", "qoq")):
+        return subject, implied_base(measure, subject)
     if group and group[0] != subject:
         return subject, group[0]
     return subject, None

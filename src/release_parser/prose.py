@@ -18,8 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .errors import PeriodFormatError
-from .headers import PeriodContext
+from .headers import PeriodContext, implied_base
 from .model import Provenance
 from .normalize.dates import find_dates
 from .normalize.numbers import ParsedNumber, try_parse_number
@@ -368,7 +367,7 @@ class _UnitReader:
         if conversion and previous is not None:
             return self._conversion(figure, previous)
         if subject is None and _YEAR_EARLIER.match(after) and (self.topic or self.lead) is not None:
-            subject = _shift_year(self.topic or self.lead)
+            subject = implied_base("yoy", self.topic or self.lead)
         listed = previous.fact.period if inherited and previous is not None else None
         period = subject or self.topic or listed or self.lead
         measure = _measure(number, phrase, after, period, base)
@@ -379,7 +378,7 @@ class _UnitReader:
         if measure in _LEVEL_MEASURES:
             base = None
         elif base is None and period is not None:
-            base = _implied_base(measure, period)
+            base = implied_base(measure, period)
         unit = number.unit
         if unit is None and inherited and previous is not None and not number.is_percent and previous.fact.unit != "%":
             unit = previous.fact.unit
@@ -431,24 +430,6 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGN
 _ADJACENT = re.compile(r"^\s*[-–:=]?\s*$")
 
 
-def _shift_year(period: FiscalPeriod) -> FiscalPeriod | None:
-    try:
-        return period.previous_year()
-    except PeriodFormatError:
-        return None
-
-
-def _implied_base(measure: str, period: FiscalPeriod) -> FiscalPeriod | None:
-    try:
-        if measure.startswith("yoy"):
-            return period.previous_year()
-        if measure.startswith("qoq"):
-            return period.previous()
-    except PeriodFormatError:
-        return None
-    return None
-
-
 def _measure(number: ParsedNumber, phrase: str, after: str, subject, base) -> str:
     if _THRESHOLD.search(phrase):
         return "threshold"
@@ -458,7 +439,7 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject, base) -> st
     if number.is_percent and (changing or _YOY.match(after) or _QOQ.match(after)):
         if _YOY.match(after) or (subject is not None and base is not None and base == subject.previous_year()):
             return "yoy_pct"
-        if _QOQ.match(after) or (subject is not None and base is not None and base == _implied_base("qoq", subject)):
+        if _QOQ.match(after) or (subject is not None and base is not None and base == implied_base("qoq", subject)):
             return "qoq_pct"
         return "pct_change"
     if re.search(r"\bby\s*$", phrase, re.IGNORECASE) and changing:
