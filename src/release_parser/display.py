@@ -91,5 +91,5 @@ def release_text(release: Release) -> str:
 
 def release_html(release: Release) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in _summary_lines(release))
-    tables = "".join(table.__class__._repr_html_(table) for table in release.tables)
+    tables = "".join(table_html(table) for table in release.tables)
     return f"<div><strong>Release {html.escape(release.source)}</strong><ul>{items}</ul>{tables}</div>"

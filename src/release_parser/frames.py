@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .keys import to_line_item_key
-from .model import Release, Table, TableCell
+from .model import Provenance, Release, Table, TableCell
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 
 __all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
@@ -119,9 +119,11 @@ def _column(values: Sequence[Any], kind: str) -> Any:
     return pd.array(list(values), dtype=dtype)
 
 
-def _bbox(bbox):
-    x0, top, x1, bottom = bbox if bbox is not None else (None,) * 4
-    return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+def _where(provenance: Provenance) -> dict[str, object]:
+    """The provenance columns of a record (frames without a box simply leave those out)."""
+    x0, top, x1, bottom = provenance.bbox if provenance.bbox is not None else (None,) * 4
+    return {"source": provenance.source, "page": provenance.page, "line": provenance.line,
+            "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
 def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[str, object]:
@@ -159,10 +161,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "converted_unit": cell.converted.unit if cell.converted else None,
         "converted_scale": cell.converted.scale if cell.converted else None,
         "raw": cell.raw,
-        "source": cell.provenance.source,
-        "page": cell.provenance.page,
-        "line": cell.provenance.line,
-        **_bbox(cell.provenance.bbox),
+        **_where(cell.provenance),
     }
 
 
@@ -216,10 +215,7 @@ def highlights_frame(release: Release) -> pd.DataFrame:
             "emphasis": bullet.emphasis,
             "section": bullet.section,
             "parent": bullet.parent,
-            "source": bullet.provenance.source,
-            "page": bullet.provenance.page,
-            "line": bullet.provenance.line,
-            **_bbox(bullet.provenance.bbox),
+            **_where(bullet.provenance),
         }
         for bullet in release.bullets
     ]
@@ -243,9 +239,7 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
             "raw": fact.raw,
             "sentence": fact.sentence,
             "section": fact.section,
-            "source": fact.provenance.source,
-            "page": fact.provenance.page,
-            "line": fact.provenance.line,
+            **_where(fact.provenance),
             "char_start": fact.char_start,
             "char_end": fact.char_end,
         }
