@@ -122,7 +122,12 @@ class _Figure:
     end: int
     number: ParsedNumber
     has_unit: bool
-    value: float  # the number's value: figures are never NA markers
+
+    @property
+    def value(self) -> float:
+        value = self.number.value
+        assert value is not None, "_figures keeps no NA markers"
+        return value
 
 
 @dataclass(frozen=True)
@@ -233,7 +238,7 @@ def _figures(text: str, periods, dates) -> list[_Figure]:
         bare = not (has_unit or match.group("currency") or match.group("scale"))
         if bare and _YEAR_ONLY.match(match.group("number")):
             continue
-        figures.append(_Figure(start, end, number, not bare, number.value))
+        figures.append(_Figure(start, end, number, not bare))
     return figures
 
 
