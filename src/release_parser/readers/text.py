@@ -103,29 +103,26 @@ def _cell(text: str, start: int, number: int) -> Cell:
 
 
 def _split_on_tabs(raw: str, number: int) -> tuple[Cell, ...]:
-    cells = []
-    position = 0
-    for part in raw.split("\t"):
-        stripped = part.strip()
-        offset = position + (len(part) - len(part.lstrip()))
-        cells.append(_cell(stripped, offset, number))
-        position += len(part) + 1
+    cells = _split_on(raw, "\t", 0, len(raw), number)
     while cells and not cells[-1].text:
         cells.pop()
     return tuple(cells)
 
 
 def _split_on_pipes(raw: str, number: int) -> tuple[Cell, ...]:
-    inner_start = raw.index("|") + 1
-    inner_end = raw.rindex("|")
+    # between the outer pipes; empty spacer cells are kept, they hold a column's place
+    return tuple(_split_on(raw, "|", raw.index("|") + 1, raw.rindex("|"), number))
+
+
+def _split_on(raw: str, separator: str, start: int, end: int, number: int) -> list[Cell]:
+    """Cells of ``raw[start:end]`` split on ``separator``, each at its character column."""
     cells = []
-    position = inner_start
-    for part in raw[inner_start:inner_end].split("|"):
-        stripped = part.strip()
+    position = start
+    for part in raw[start:end].split(separator):
         offset = position + (len(part) - len(part.lstrip()))
-        cells.append(_cell(stripped, offset, number))
+        cells.append(_cell(part.strip(), offset, number))
         position += len(part) + 1
-    return tuple(cells)
+    return cells
 
 
 def _split_on_gaps(raw: str, number: int) -> tuple[Cell, ...]:
