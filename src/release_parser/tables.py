@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .headers import PeriodContext, interpret_columns
+from .headers import PeriodContext, interpret_columns, measure_of
 from .keys import to_line_item_key
 from .layout import Cell, Line
 from .metadata import Metadata
@@ -23,8 +23,8 @@ from .normalize.cells import read_cell
 from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
 from .normalize.units import find_unit_caption
 from .segment import TableBlock
-from .wording import QUARTER_ON_QUARTER, TARGET_WORDS, YEAR_ON_YEAR
 from .segment.lines import footnote_marks, match_footnote, strip_emphasis, strip_footnote_marks
+from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
 __all__ = ["build_table", "continues", "merge_continued"]
 
@@ -34,7 +34,6 @@ _CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECAS
 _DIRECTION = re.compile(r"^(?:up|down|increase[ds]?|decrease[ds]?|higher|lower|rose|fell|grew|declined)$", re.IGNORECASE)
 _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$", re.IGNORECASE)
 _BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
-_TARGET_HEADER = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 _TRANSPOSE_SHARE = 2 / 3
 _DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
 _PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
@@ -70,7 +69,7 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         table_period=table_period,
     )
     columns = interpret_columns(grid.columns, context)
-    if block.label_header and _is_target_header(block.label_header):
+    if block.label_header and measure_of(block.label_header) == "target":  # "FY11 Targets | First Half | ..."
         columns = tuple(
             dataclasses.replace(c, measure="target") if c.measure == "value" else c for c in columns
         )
@@ -152,10 +151,6 @@ def _single_period(text: str, meta: Metadata) -> FiscalPeriod | None:
         return None
     found = {period for _, _, period in find_periods(text, meta.calendar, reference_year=meta.reference_year)}
     return found.pop() if len(found) == 1 else None
-
-
-def _is_target_header(text: str) -> bool:
-    return _TARGET_HEADER.search(text) is not None
 
 
 def _grid(block: TableBlock) -> _Grid:
