@@ -155,25 +155,27 @@ def _calendar_from_timing(title: str | None, published: date | None) -> FiscalCa
 
 
 def _title_period(title: str, calendar: FiscalCalendar, reference_year: int | None) -> FiscalPeriod | None:
-    match = _TITLE_PERIOD.search(title)
-    if match:
-        dates = find_dates(match.group("date"))
-        if dates:
-            fiscal_year = calendar.fiscal_year_of(dates[0][2])
-            which = match.group("which").lower()
-            kind = (match.group("kind") or "year").lower()
-            if which in ("full", "annual") or kind.endswith("year"):
-                phrase = f"FY{fiscal_year}"
-            else:
-                phrase = f"{which} {kind} of FY{fiscal_year}"
-            period = try_parse_period(phrase, calendar, reference_year=reference_year)
-            if period is not None:
-                return period
-    named = _TITLE_PERIOD_OF_YEAR.search(title)
-    if named:
-        phrase = f"{named.group('which')} {named.group('kind')} of {named.group('year')}"
+    for phrase in _period_phrases(title, calendar):
         period = try_parse_period(phrase, calendar, reference_year=reference_year)
         if period is not None:
             return period
     found = find_periods(title, calendar, reference_year=reference_year)
     return found[0][2] if found else None
+
+
+def _period_phrases(title: str, calendar: FiscalCalendar) -> list[str]:
+    """A title's period, rephrased for parse_period: "Second Quarter Results for the Year Ending
+    March 31, 2005" -> "second quarter of FY2004"; "Second Quarter ... FY2004" likewise."""
+    phrases = []
+    match = _TITLE_PERIOD.search(title)
+    dates = find_dates(match.group("date")) if match else []
+    if match and dates:
+        fiscal_year = calendar.fiscal_year_of(dates[0][2])
+        which = match.group("which").lower()
+        kind = (match.group("kind") or "year").lower()
+        whole_year = which in ("full", "annual") or kind.endswith("year")
+        phrases.append(f"FY{fiscal_year}" if whole_year else f"{which} {kind} of FY{fiscal_year}")
+    named = _TITLE_PERIOD_OF_YEAR.search(title)
+    if named:
+        phrases.append(f"{named.group('which')} {named.group('kind')} of {named.group('year')}")
+    return phrases
