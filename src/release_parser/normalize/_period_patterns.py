@@ -23,12 +23,18 @@ group      meaning
 ``unit``   the unit after an ordinal (``quarter``, ``half``)
 ``first``  months counted from the fiscal-year start (``first six months``)
 ``span``   months of a period stated by its end date (``three months ended``)
+``weeks``  weeks of a period stated by its end date (``thirteen weeks ended``)
 ``spanu``  a unit stated by its end date (``quarter ended``, ``year ended``)
 ``yearend`` the text of a fiscal-year-end date (``March 31, 2005``)
 ``pend``   the text of a period-end date (``June 30, 2004``)
 ``rstart`` / ``rend``  the two dates of an explicit range
 ``sa`` / ``sb``        ``FY2004/05`` or ``FY2005/3``: the number before / after the slash
 ``sm`` / ``sy``        ``FY3/2005``: month and year
+``ytd``    a cumulative "year to date" label (``YTD Q3``, ``Year-to-Q4``)
+``jy`` / ``jm``        ``2024年3月期``: the year and month a fiscal year ends
+``jcum``   ``累計``: the quarters so far (``第2四半期累計`` is six months)
+``jhalf``  ``上期``/``上半期``/``中間期`` (H1) or ``下期``/``下半期`` (H2)
+``jfy``    ``通期``: the whole year
 ========== ==============================================================
 """
 
@@ -56,6 +62,10 @@ __all__ = [
     "SPAN_UNIT_MONTHS",
     "ORDINAL_WORDS",
     "MONTH_COUNT_WORDS",
+    "WEEK_COUNT_WORDS",
+    "WEEKS_MONTHS",
+    "YTD_KINDS",
+    "JA_FIRST_HALF",
     "MONTH_NAMES",
     "PANDAS_MONTHS",
     "QUARTER_WORDS",
@@ -114,6 +124,28 @@ MONTH_COUNT_WORDS: dict[str, int] = {
     "12": 12,
 }
 
+#: Week counts of 52/53-week periods stated by their end ("thirteen weeks ended").
+WEEK_COUNT_WORDS: dict[str, int] = {
+    "thirteen": 13,
+    "fourteen": 14,
+    "twenty-six": 26,
+    "twenty-seven": 27,
+    "thirty-nine": 39,
+    "forty": 40,
+    "fifty-two": 52,
+    "fifty-three": 53,
+    **{str(n): n for n in (13, 14, 26, 27, 39, 40, 52, 53)},
+}
+
+#: The months a span of so many weeks stands for (a quarter is 13 or 14 weeks).
+WEEKS_MONTHS: dict[int, int] = {13: 3, 14: 3, 26: 6, 27: 6, 39: 9, 40: 9, 52: 12, 53: 12}
+
+#: Kind of "year to date" through quarter 1-4.
+YTD_KINDS: dict[int, str] = {1: "3M", 2: "6M", 3: "9M", 4: "FY"}
+
+#: Japanese words for the first half (the others name the second).
+JA_FIRST_HALF: tuple[str, ...] = ("上半期", "上期", "中間期")
+
 #: Month names and the abbreviations releases use ("Sept." included).
 MONTH_NAMES: dict[str, int] = {
     "january": 1,
@@ -165,6 +197,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ORDINAL = _alternation(ORDINAL_WORDS)
 _COUNT = _alternation(MONTH_COUNT_WORDS)
+_WEEK_COUNT = _alternation(WEEK_COUNT_WORDS)
 _FIRST_COUNT = _alternation(w for w, n in MONTH_COUNT_WORDS.items() if n < 12)
 _MONTH = _alternation(MONTH_NAMES)
 _QUARTER = _alternation(QUARTER_WORDS)
@@ -343,9 +376,52 @@ _NOTATION_ENDED = rf"""
     (?: (?P<ord> {_ORDINAL} ) \s+ (?: fiscal \s+ )? (?P<unit> {_QUARTER} | {_HALF} )
       | first \s+ (?P<first> {_FIRST_COUNT} ) [\s-] months?
       | (?P<span> {_COUNT} ) [\s-] months? (?: \s+ period )?
+      | (?P<weeks> {_WEEK_COUNT} ) [\s-] weeks? (?: \s+ period )?
       | (?: fiscal \s+ )? (?P<spanu> {_QUARTER} | {_HALF} | {_YEAR_WORD} )
     )
     ,? \s+ {_ENDED} \s+ (?P<pend> {_DATE_MONTH_END} )
+"""
+
+# "Year to date" through a quarter: "ytd", "year-to-date", "ytd q3", "year to date 3q",
+# "year-to-q4", "q3 ytd". A bare "ytd" needs the quarter from the context.
+_THROUGH_Q = r"(?: q (?P<qn{}>[1-4]) | (?P<qn{}>[1-4]) q )"
+_YTD_FORMS = rf"""
+    (?: (?P<ytd{{}}> year [\s-] to [\s-] date | ytd ) (?: [ ]? {_THROUGH_Q} )?
+      | (?P<ytd{{}}> year [\s-] to [\s-] ) {_THROUGH_Q}
+      | {_THROUGH_Q} [ ]? (?P<ytd{{}}> ytd )
+    )
+"""
+
+#: ``YTD``, ``year to date``, ``YTD Q3``, ``Year-to-Q4``, ``Q3 YTD``, ``YTD Q3 2025``,
+#: ``Year-to-Q4 FY2025``: the months from the fiscal-year start through a quarter.
+_NOTATION_YTD = rf"""
+    {_YTD_FORMS}
+    (?: [ ] (?: {_FY_LABEL} | (?P<year> {_YEAR4} ) ) )?
+""".replace("(?P<year>", "(?P<year{}>")
+
+#: ``2025 Q4``, ``2025/Q4``, ``2025-Q4``, ``2025 4Q``, ``2025 H1``, ``2025 9M``, ``2025FY``,
+#: ``2025 FY``, ``2025 Year-to-Q4``, ``2025 / YTD Q3``: a four-digit year first.
+_NOTATION_YEAR_FIRST = rf"""
+    (?P<year> {_YEAR4} )
+    (?: (?: [ ]? [/-] [ ]? | [ ]? ) (?: {_QFIRST_TOKEN} | fy (?P<yfy>) | {_YTD_FORMS} )
+      | (?: [ ]? [/-] [ ]? | [ ] ) (?: {_SHORT_TOKEN} | {_SHORT_MONTHS} )
+    )
+""".replace("(?P<qn>", "(?P<qn{}>").replace("(?P<hn>", "(?P<hn{}>")
+
+# Japanese: "第2四半期" (Q2), "第2四半期累計" (Q1-Q2), "上期"/"中間期" (H1), "下期" (H2), "通期" (FY).
+_JA_PART = rf"""
+    (?: 第 [ ]? (?P<qn{{}}> [1-4] ) [ ]? 四半期 (?: 連結 )? (?P<jcum{{}}> 累計 )? (?: 期間 )?
+      | (?P<jhalf{{}}> {"|".join(JA_FIRST_HALF)} | 下半期 | 下期 )
+      | (?P<jfy{{}}> 通期 )
+    )
+"""
+
+#: ``2024年3月期`` (the fiscal year ending March 2024), ``2024年3月期第2四半期``,
+#: ``2025年3月期 第1四半期累計``, ``2025年3月期 上期``; ``第2四半期`` alone needs a fiscal year.
+_NOTATION_JA = rf"""
+    (?: (?P<jy> {_YEAR4} ) [ ]? 年 [ ]? (?P<jm> [0-9]{{1,2}} ) [ ]? 月 [ ]? 期 (?: [ ]? {_JA_PART} )?
+      | {_JA_PART}
+    )
 """
 
 #: ``from April 1 to September 30, 2010``, ``April 1, 2010 - September 30, 2010``,
@@ -389,6 +465,9 @@ NOTATION_PATTERNS: dict[str, re.Pattern[str]] = {
     "words": _compile(_NOTATION_WORDS),
     "ended": _compile(_NOTATION_ENDED),
     "range": _compile(_NOTATION_RANGE),
+    "ytd": _compile(_NOTATION_YTD),
+    "year_first": _compile(_NOTATION_YEAR_FIRST),
+    "japanese": _compile(_NOTATION_JA),
 }
 
 #: Parts of one date captured by a notation (``yearend``, ``pend``, ``rstart``, ``rend``).
@@ -412,6 +491,10 @@ DATE_PARTS = re.compile(
 _LEAD = r"(?<![\w$€£¥])(?<![0-9][.,])"
 #: Not followed by a letter, digit or underscore, nor by ".5" / ",512".
 _TRAIL = r"(?![\w])(?![.,][0-9])"
+#: Japanese text has no spaces between words, so a Japanese label needs only to
+#: stand apart from digits (and not be "前第2四半期", the prior year's quarter).
+_JA_LEAD = r"(?<![0-9前])(?<![0-9][.,])"
+_JA_TRAIL = r"(?![0-9])(?![.,][0-9])"
 
 
 def _without_groups(source: str) -> str:
@@ -425,32 +508,48 @@ _START_CHARS = "".join(
         set("0123456789qhftp")
         | {w[0] for table in (ORDINAL_WORDS, MONTH_COUNT_WORDS, MONTH_NAMES) for w in table}
         | {w[0] for w in QUARTER_WORDS + HALF_WORDS + YEAR_WORDS}
+        | set("y第上下中通")
     )
 )
 _GATE = f"(?=[{_START_CHARS}])"
 
+_LATIN_NOTATIONS: tuple[str, ...] = (
+    _NOTATION_SHORT,
+    _NOTATION_QFIRST,
+    _NOTATION_FY_FIRST,
+    _NOTATION_FY_SLASH,
+    _NOTATION_WORDS,
+    _NOTATION_ENDED,
+    _NOTATION_RANGE,
+    _NOTATION_YTD,
+    _NOTATION_YEAR_FIRST,
+)
+
 #: Any notation, boundaries included, groups removed: finds where a period may start.
 FIND_PERIOD = re.compile(
     _GATE
+    + "(?:"
     + _LEAD
     + "(?:"
-    + "|".join(f"(?:{_without_groups(_number_duplicates(s))})" for s in (
-        _NOTATION_SHORT,
-        _NOTATION_QFIRST,
-        _NOTATION_FY_FIRST,
-        _NOTATION_FY_SLASH,
-        _NOTATION_WORDS,
-        _NOTATION_ENDED,
-        _NOTATION_RANGE,
-    ))
+    + "|".join(f"(?:{_without_groups(_number_duplicates(s))})" for s in _LATIN_NOTATIONS)
     + ")"
-    + _TRAIL,
+    + _TRAIL
+    + "|"
+    + _JA_LEAD
+    + f"(?:{_without_groups(_number_duplicates(_NOTATION_JA))})"
+    + _JA_TRAIL
+    + ")",
     _FLAGS,
 )
 
 #: Each notation with the boundaries, for taking the longest match at one place.
 FIND_NOTATIONS: dict[str, re.Pattern[str]] = {
-    name: re.compile(_LEAD + "(?:" + pattern.pattern + ")" + _TRAIL, _FLAGS)
+    name: re.compile(
+        (_JA_LEAD if name == "japanese" else _LEAD)
+        + "(?:" + pattern.pattern + ")"
+        + (_JA_TRAIL if name == "japanese" else _TRAIL),
+        _FLAGS,
+    )
     for name, pattern in NOTATION_PATTERNS.items()
 }
 

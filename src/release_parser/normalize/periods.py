@@ -47,6 +47,8 @@ from ._period_patterns import (
     FIND_PERIOD,
     FIND_NOTATIONS,
     FY_MENTION,
+    JA_FIRST_HALF,
+    KIND_QUARTERS,
     MONTH_COUNT_WORDS,
     MONTH_NAMES,
     MONTH_TITLES,
@@ -57,8 +59,11 @@ from ._period_patterns import (
     PERIOD_KINDS,
     RANGE_PREFERENCE,
     SPAN_UNIT_MONTHS,
+    WEEK_COUNT_WORDS,
+    WEEKS_MONTHS,
     WHITESPACE,
     YEAR_END_STATEMENT,
+    YTD_KINDS,
     FoldedText,
     fold,
     match_groups,
@@ -151,21 +156,55 @@ def _month_end(parts: _Date, source: str, what: str) -> date:
     if parts.day is not None and parts.day != last:
         raise PeriodFormatError(
             f"{source!r}: {what} {parts.year}-{parts.month:02d}-{parts.day:02d} is not a month end"
-            " (only month-end fiscal calendars are supported)",
+            " (a 52/53-week year needs a calendar with weekday=)",
             source,
         )
     return date(parts.year, parts.month, last)
 
 
-def _months_into_year(day: date, fiscal_year: int, cal: FiscalCalendar) -> int:
-    """Whole months from the start of ``fiscal_year`` through ``day``'s month."""
-    first = cal.year_bounds(fiscal_year)[0]
-    return (day.year - first.year) * 12 + day.month - first.month + 1
+def _quarter_end(parts: _Date, cal: FiscalCalendar, source: str) -> tuple[int, int]:
+    """(fiscal year, quarter 1-4) of the quarter ending on a stated date.
+
+    Month-end calendars need the month's last day (or no day) and a quarter-end
+    month. 52/53-week calendars need one of their quarter ends; a date without
+    a day stands for the quarter end within a week of that month's end.
+    """
+    assert parts.year is not None
+    if not cal.is_week_based:
+        end = _month_end(parts, source, "period end")
+        year = cal.fiscal_year_of(end)
+        first = cal.year_bounds(year)[0]
+        months_in = (end.year - first.year) * 12 + end.month - first.month + 1
+        if months_in % 3:
+            raise PeriodFormatError(f"{source!r}: {end} ends no quarter of this calendar", source)
+        return year, months_in // 3
+    if parts.day is not None:
+        end = date(parts.year, parts.month, parts.day)
+        year = cal.fiscal_year_of(end)
+        ends = cal.quarter_ends(year)
+        if end not in ends:
+            raise PeriodFormatError(
+                f"{source!r}: {end} ends no quarter of this calendar (FY{year}'s quarters end"
+                f" {', '.join(str(e) for e in ends)})",
+                source,
+            )
+        return year, ends.index(end) + 1
+    month_end = date(parts.year, parts.month, _last_day(parts.year, parts.month))
+    year = cal.fiscal_year_of(month_end)
+    near = [
+        (abs((end - month_end).days), fy, n + 1)
+        for fy in (year - 1, year, year + 1)
+        for n, end in enumerate(cal.quarter_ends(fy))
+    ]
+    gap, fiscal_year, quarter = min(near)
+    if gap > 7:
+        raise PeriodFormatError(f"{source!r}: no quarter of this calendar ends near {month_end}", source)
+    return fiscal_year, quarter
 
 
 def _kind_ending(months_in: int, length: int, source: str) -> str:
     """Kind of the period of ``length`` months ending ``months_in`` months into the year."""
-    if length == 3 and months_in % 3 == 0:
+    if length == 3:
         return f"Q{months_in // 3}"
     if length == 6 and months_in in (6, 12):
         return "H1" if months_in == 6 else "H2"
@@ -202,13 +241,30 @@ def _stated_kind(g: Mapping[str, str]) -> str | None:
 
 
 def _year_from_year_end(text: str, cal: FiscalCalendar, source: str) -> int:
-    parts = _parse_date(text, source)
+    return _year_from_end_parts(_parse_date(text, source), cal, source)
+
+
+def _year_from_end_parts(parts: _Date, cal: FiscalCalendar, source: str) -> int:
+    """The fiscal year ending on a stated date (or in a stated month)."""
+    assert parts.year is not None
+    if cal.is_week_based and parts.day is not None:
+        day = date(parts.year, parts.month, parts.day)
+        year = cal.fiscal_year_of(day)
+        last = cal.year_bounds(year)[1]
+        if day != last:
+            nearest = min((cal.year_bounds(year - 1)[1], last), key=lambda end: abs((end - day).days))
+            raise PeriodFormatError(
+                f"{source!r}: {day} ends no fiscal year of this calendar (the nearest year end is {nearest})", source
+            )
+        return year
     if parts.month != cal.year_end_month:
         raise PeriodFormatError(
             f"{source!r} puts the fiscal year end in {MONTH_TITLES[parts.month - 1]},"
             f" the calendar in {MONTH_TITLES[cal.year_end_month - 1]}",
             source,
         )
+    if cal.is_week_based:
+        return cal.from_end_year(parts.year)
     return cal.fiscal_year_of(_month_end(parts, source, "fiscal year end"))
 
 
@@ -260,43 +316,105 @@ def _resolve(
     reference_year: int | None,
     fiscal_year: int | None,
     source: str,
+    as_of: FiscalPeriod | None = None,
 ) -> FiscalPeriod:
     """Turn the groups of one notation match into a period (or raise)."""
     if "sa" in g or "sm" in g:
         return _resolve_slash(g, cal, source)
     if "rend" in g:
         return _resolve_range(g, cal, source)
+    if "ytd" in g:
+        return _resolve_ytd(g, cal, reference_year, fiscal_year, as_of, source)
+    if "jy" in g:
+        year_end = _Date(int(g["jy"]), int(g["jm"]), None)
+        if not 1 <= year_end.month <= 12:
+            raise PeriodFormatError(f"{source!r}: no month {year_end.month}", source)
+        return FiscalPeriod.from_parts(_year_from_end_parts(year_end, cal, source), _japanese_kind(g), cal)
     kind = _stated_kind(g)
     if "pend" in g:
-        if "span" in g:
-            length = MONTH_COUNT_WORDS[g["span"]]
-        elif "spanu" in g:
-            length = SPAN_UNIT_MONTHS[g["spanu"].split()[0].split("-")[0]]
-        else:
-            assert kind is not None
-            length = {"Q": 3, "H": 6}.get(kind[0], 9)
-        if length == 12:  # "year ended March 31, 2005": a year-end date
-            return FiscalPeriod.from_parts(_year_from_year_end(g["pend"], cal, source), "FY", cal)
-        end = _month_end(_parse_date(g["pend"], source), source, "period end")
-        year = cal.fiscal_year_of(end)
-        months_in = _months_into_year(end, year, cal)
-        if "first" in g and months_in != length:
-            raise PeriodFormatError(
-                f"{source!r}: the first {length} months of a fiscal year end {length} months into it", source
-            )
-        found = _kind_ending(months_in, length, source)
-        if kind is not None and kind != found:
-            raise PeriodFormatError(f"{source!r} names {kind}, but its date ends {found}", source)
-        return FiscalPeriod.from_parts(year, found, cal)
+        return _resolve_ended(g, kind, cal, source)
+    if "yfy" in g:
+        kind = "FY"
     if "yearend" in g:
         year = _year_from_year_end(g["yearend"], cal, source)
     elif "year" in g:
         year = _year_token(g["year"], reference_year)
-    elif fiscal_year is not None:
-        year = fiscal_year
     else:
-        raise _NoYearError(f"{source!r} names no fiscal year: pass fiscal_year= for the context", source)
+        year = _context_year(fiscal_year, as_of, source)
+    if any(key in g for key in ("jcum", "jhalf", "jfy")):
+        kind = _japanese_kind(g)
     return FiscalPeriod.from_parts(year, kind or "FY", cal)
+
+
+def _context_year(fiscal_year: int | None, as_of: FiscalPeriod | None, source: str) -> int:
+    """The fiscal year of yearless text: ``fiscal_year``, else that of ``as_of``."""
+    if fiscal_year is not None:
+        return fiscal_year
+    if as_of is not None:
+        return as_of.fiscal_year
+    raise _NoYearError(f"{source!r} names no fiscal year: pass fiscal_year= for the context", source)
+
+
+def _japanese_kind(g: Mapping[str, str]) -> str:
+    """Kind of a Japanese label: 第N四半期 (QN), 第N四半期累計 (N quarters so far), 上期/下期, 通期."""
+    if "qn" in g:
+        quarter = int(g["qn"])
+        return YTD_KINDS[quarter] if "jcum" in g else f"Q{quarter}"
+    if "jhalf" in g:
+        return "H1" if g["jhalf"] in JA_FIRST_HALF else "H2"
+    return "FY"
+
+
+def _resolve_ytd(
+    g: Mapping[str, str],
+    cal: FiscalCalendar,
+    reference_year: int | None,
+    fiscal_year: int | None,
+    as_of: FiscalPeriod | None,
+    source: str,
+) -> FiscalPeriod:
+    """``YTD Q3`` (9M), ``Year-to-Q4`` (FY); a bare ``YTD`` runs through the quarter ``as_of`` ends."""
+    if "qn" in g:
+        quarter = int(g["qn"])
+    elif as_of is not None:
+        quarter = KIND_QUARTERS[as_of.fiscal_period][1]
+    else:
+        raise _NoYearError(f"{source!r} names no quarter: pass as_of= (the period the release reports)", source)
+    year = _year_token(g["year"], reference_year) if "year" in g else _context_year(fiscal_year, as_of, source)
+    return FiscalPeriod.from_parts(year, YTD_KINDS[quarter], cal)
+
+
+def _resolve_ended(g: Mapping[str, str], kind: str | None, cal: FiscalCalendar, source: str) -> FiscalPeriod:
+    """``three months ended <date>``, ``thirteen weeks ended <date>``, ``year ended <date>``, ..."""
+    weeks = WEEK_COUNT_WORDS[g["weeks"]] if "weeks" in g else None
+    if weeks is not None:
+        length = WEEKS_MONTHS[weeks]
+    elif "span" in g:
+        length = MONTH_COUNT_WORDS[g["span"]]
+    elif "spanu" in g:
+        length = SPAN_UNIT_MONTHS[g["spanu"].split()[0].split("-")[0]]
+    else:
+        assert kind is not None
+        length = {"Q": 3, "H": 6}.get(kind[0], 9)
+    if length == 12:  # "year ended March 31, 2005": a year-end date
+        period = FiscalPeriod.from_parts(_year_from_year_end(g["pend"], cal, source), "FY", cal)
+    else:
+        year, quarter = _quarter_end(_parse_date(g["pend"], source), cal, source)
+        if "first" in g and 3 * quarter != length:
+            raise PeriodFormatError(
+                f"{source!r}: the first {length} months of a fiscal year end {length} months into it", source
+            )
+        found = _kind_ending(3 * quarter, length, source)
+        if kind is not None and kind != found:
+            raise PeriodFormatError(f"{source!r} names {kind}, but its date ends {found}", source)
+        period = FiscalPeriod.from_parts(year, found, cal)
+    if weeks is not None and (period.end - period.start).days + 1 != 7 * weeks:
+        raise PeriodFormatError(
+            f"{source!r}: {period.label} ({period.start}..{period.end}) is {((period.end - period.start).days + 1) / 7:g}"
+            f" weeks, not {weeks}",
+            source,
+        )
+    return period
 
 
 # --------------------------------------------------------------------------
@@ -310,6 +428,7 @@ def parse_period(
     *,
     reference_year: int | None = None,
     fiscal_year: int | None = None,
+    as_of: FiscalPeriod | None = None,
 ) -> FiscalPeriod:
     """Parse one fiscal period; the whole string must be the period.
 
@@ -330,6 +449,11 @@ def parse_period(
     fiscal_year : int, optional
         Fiscal year (calendar's naming) for text that names none, such as
         ``"first quarter"``, ``"2Q"`` or ``"FY"``. A year in the text wins.
+    as_of : FiscalPeriod, optional
+        The period the document reports (say its quarter). A bare ``"YTD"`` or
+        ``"year to date"`` runs from the start of its fiscal year through its
+        last quarter; yearless text takes its fiscal year when ``fiscal_year``
+        is not given.
 
     Returns
     -------
@@ -374,7 +498,7 @@ def parse_period(
         if match is None:
             continue
         try:
-            return _resolve(match_groups(match), cal, reference_year, fiscal_year, text)
+            return _resolve(match_groups(match), cal, reference_year, fiscal_year, text, as_of)
         except PeriodFormatError as error:
             first_error = first_error or error
     if first_error is not None:
@@ -388,6 +512,7 @@ def try_parse_period(
     *,
     reference_year: int | None = None,
     fiscal_year: int | None = None,
+    as_of: FiscalPeriod | None = None,
 ) -> FiscalPeriod | None:
     """Like :func:`parse_period`, but ``None`` where that raises (and for non-strings).
 
@@ -401,7 +526,7 @@ def try_parse_period(
     if not isinstance(text, str):
         return None
     try:
-        return parse_period(text, calendar, reference_year=reference_year, fiscal_year=fiscal_year)
+        return parse_period(text, calendar, reference_year=reference_year, fiscal_year=fiscal_year, as_of=as_of)
     except PeriodFormatError:
         return None
 
@@ -413,6 +538,7 @@ def find_periods(
     reference_year: int | None = None,
     fiscal_year: int | None = None,
     errors: Literal["ignore", "raise"] = "ignore",
+    as_of: FiscalPeriod | None = None,
 ) -> list[tuple[int, int, FiscalPeriod]]:
     """Every period mentioned in free text, with its character span.
 
@@ -436,6 +562,8 @@ def find_periods(
         What to do with a mention in a known notation that does not fit the
         calendar (``year ended December 31, 2010`` in a March calendar):
         skip it (logged at DEBUG level) or raise its PeriodFormatError.
+    as_of : FiscalPeriod, optional
+        As in :func:`parse_period` (context for ``YTD`` and yearless mentions).
 
     Returns
     -------
@@ -465,7 +593,7 @@ def find_periods(
         if hit is None:
             break
         at = hit.start()
-        best = _longest_at(scanned, at, cal, reference_year, fiscal_year, errors)
+        best = _longest_at(scanned, at, cal, reference_year, fiscal_year, errors, as_of)
         if best is None:
             pos = at + 1
             continue
@@ -482,6 +610,7 @@ def _longest_at(
     reference_year: int | None,
     fiscal_year: int | None,
     errors: str,
+    as_of: FiscalPeriod | None = None,
 ) -> tuple[int, FiscalPeriod] | None:
     """The longest notation match at ``at`` that resolves, as (end, period)."""
     candidates = []
@@ -492,7 +621,7 @@ def _longest_at(
     candidates.sort(key=lambda m: m.end(), reverse=True)
     for match in candidates:
         try:
-            return match.end(), _resolve(match_groups(match), cal, reference_year, fiscal_year, match.group())
+            return match.end(), _resolve(match_groups(match), cal, reference_year, fiscal_year, match.group(), as_of)
         except PeriodFormatError as error:
             if errors == "raise" and not isinstance(error, _NoYearError):
                 raise
