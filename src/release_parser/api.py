@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .assemble import assemble
 from .layout import Layout
 from .metadata import read_metadata
 from .model import Release
 from .normalize.periods import FiscalCalendar
-from .readers import read_source, read_text
+from .readers import Source, read_source, read_text
 from .readers.text import DEFAULT_MAX_CHARS
 from .segment import segment
 
@@ -17,19 +15,21 @@ __all__ = ["parse", "parse_text", "parse_layout"]
 
 
 def parse(
-    source: str | Path,
+    source: Source,
     *,
     calendar: FiscalCalendar | None = None,
     password: str | None = None,
     max_pages: int | None = None,
     timeout: float | None = None,
 ) -> Release:
-    """Parse a release file, text or PDF (told apart by content, not extension).
+    """Parse a release: text, PDF, HTML or an SEC EDGAR filing (told apart by content, not extension).
 
     Parameters
     ----------
     source
-        Path of the file.
+        Path of the file, its bytes, or a file object opened in binary mode.
+        An EDGAR submission gives its EX-99 exhibits (the press release), or
+        its first document when it has none.
     calendar
         The company's fiscal calendar; inferred from the document when None.
     password

@@ -94,5 +94,8 @@ class Layout:
     lines: tuple[Line, ...]
     source: str
     page_count: int = 1
-    kind: str = "text"  # "text" or "pdf"
+    kind: str = "text"  # "text", "pdf" or "html"
     full_text: str = ""
+    #: Fields of the SEC filing the document came from, as (name, value) pairs:
+    #: ``form_type``, ``company``, ``cik``, ``filed``, ``period_of_report`` (ISO dates), ... Empty otherwise.
+    filing: tuple[tuple[str, str], ...] = ()
