@@ -3,8 +3,8 @@
 The rule, applied to every source in order:
 
 - a **file** named one by one is always read, whatever its name (the parser
-  tells text from PDF by content, and a file that is no release becomes a row
-  of ``errors``);
+  tells text, HTML, EDGAR and PDF apart by content, and a file that is no
+  release becomes a row of ``errors``);
 - a **directory** is walked recursively, and a **glob pattern** (``*``, ``?``,
   ``[...]``, ``**`` for any depth) is expanded; the files found this way are
   read when their suffix is one of :data:`RELEASE_SUFFIXES` (any case); files
@@ -32,8 +32,8 @@ from pathlib import Path
 
 __all__ = ["RELEASE_SUFFIXES", "NON_RELEASE_NAMES", "SourceProblem", "expand_sources", "content_id"]
 
-#: Suffixes of the files taken from directories and glob patterns.
-RELEASE_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf"})
+#: Suffixes of the files taken from directories and glob patterns (EDGAR submissions are ``.txt``).
+RELEASE_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".pdf", ".htm", ".html"})
 
 #: Names (without suffix, lower case) of files never taken from directories and patterns.
 NON_RELEASE_NAMES: frozenset[str] = frozenset(
