@@ -76,6 +76,7 @@ __all__ = [
     "FIND_PERIOD",
     "FIND_NOTATIONS",
     "YEAR_END_STATEMENT",
+    "PERIOD_END_STATEMENT",
     "FY_MENTION",
 ]
 
@@ -558,13 +559,36 @@ FIND_NOTATIONS: dict[str, re.Pattern[str]] = {
 # --------------------------------------------------------------------------
 
 #: "Year Ending March 31, 2005", "fiscal year ended March 31, 2005",
-#: "for the years ended December 31, 2010 and 2009", "FY ending March 2005".
+#: "for the years ended December 31, 2010 and 2009", "FY ending March 2005",
+#: "Twelve Months Ended January 26, 2025", "fifty-two weeks ended February 1, 2025",
+#: "fourth quarter ended January 26, 2025" (a fourth quarter ends its year). A second
+#: full date after "and" (``amon``, ``aday``, ``ayear``) is another year end.
 YEAR_END_STATEMENT = re.compile(
     rf"""
-    (?=[fyt1])(?<![\w])
-    (?: fiscal \s+ years? | years? | fy | (?: twelve | 12 ) [\s-] months? )
+    (?=[fyt145])(?<![\w])
+    (?: fiscal \s+ years? | years? | fy | (?: twelve | 12 ) [\s-] months?
+      | (?: fifty [\s-] (?: two | three ) | 52 | 53 ) [\s-] weeks?
+      | (?: fourth | 4th ) \s+ (?: fiscal \s+ )? quarter )
     \s+ (?P<tense> ended | ending ) \s+
     (?: (?P<mon> {_MONTH} ) \.? (?: \s+ (?P<day> [0-9]{{1,2}} ) {_SUFFIX}? )? ,? \s+ (?P<year> {_YEAR4} )
+      | (?P<day2> [0-9]{{1,2}} ) {_SUFFIX}? \s+ (?P<mon2> {_MONTH} ) \.? ,? \s+ (?P<year2> {_YEAR4} )
+    )
+    (?: ,? \s+ and \s+  # "years ended September 30, 2023 and September 24, 2022": a second year end
+        (?P<amon> {_MONTH} ) \.? \s+ (?P<aday> [0-9]{{1,2}} ) {_SUFFIX}? ,? \s+ (?P<ayear> {_YEAR4} )
+    )?
+    (?![\w])
+    """,
+    _FLAGS,
+)
+
+#: A period shorter than a year stated by its last day: "Three Months Ended April 1, 2023",
+#: "six months ended July 31, 2022", "thirteen weeks ended May 3, 2025", "quarter ended ...".
+PERIOD_END_STATEMENT = re.compile(
+    rf"""
+    (?=[tsnfq1234569])(?<![\w])
+    (?: (?: three | six | nine | 3 | 6 | 9 ) [\s-] months? | (?: {_WEEK_COUNT} ) [\s-] weeks? | quarters? )
+    \s+ ended \s+
+    (?: (?P<mon> {_MONTH} ) \.? \s+ (?P<day> [0-9]{{1,2}} ) {_SUFFIX}? ,? \s+ (?P<year> {_YEAR4} )
       | (?P<day2> [0-9]{{1,2}} ) {_SUFFIX}? \s+ (?P<mon2> {_MONTH} ) \.? ,? \s+ (?P<year2> {_YEAR4} )
     )
     (?![\w])

@@ -27,9 +27,9 @@ import logging
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..errors import PeriodFormatError
 from .fiscal import (
@@ -41,6 +41,7 @@ from .fiscal import (
     _year_token,
     resolve_two_digit_year,
 )
+from .fiscal import calendar_from_year_end
 from ._period_patterns import (
     COUNT_TITLES,
     DATE_PARTS,
@@ -55,6 +56,7 @@ from ._period_patterns import (
     NOTATION_PATTERNS,
     NOTATIONS,
     ORDINAL_TITLES,
+    PERIOD_END_STATEMENT,
     ORDINAL_WORDS,
     PERIOD_KINDS,
     RANGE_PREFERENCE,
@@ -80,6 +82,7 @@ __all__ = [
     "try_parse_period",
     "find_periods",
     "infer_calendar",
+    "calendar_from_year_end",
     "format_period",
     "resolve_two_digit_year",
 ]
@@ -387,6 +390,8 @@ def _resolve_ytd(
 def _resolve_ended(g: Mapping[str, str], kind: str | None, cal: FiscalCalendar, source: str) -> FiscalPeriod:
     """``three months ended <date>``, ``thirteen weeks ended <date>``, ``year ended <date>``, ..."""
     weeks = WEEK_COUNT_WORDS[g["weeks"]] if "weeks" in g else None
+    if weeks is not None and not cal.is_week_based:
+        raise PeriodFormatError(f"{source!r}: a period in weeks needs a 52/53-week calendar (weekday=)", source)
     if weeks is not None:
         length = WEEKS_MONTHS[weeks]
     elif "span" in g:
@@ -638,12 +643,23 @@ def infer_calendar(text: str) -> FiscalCalendar | None:
     """The fiscal calendar a whole document uses, or ``None`` if it never says.
 
     1. Every year-end statement (``Year Ending March 31, 2005``, ``fiscal year
-       ended March 31, 2005``, ``for the years ended December 31, 2010``)
-       votes for its month; the most frequent month wins (ties: the first
-       stated). Only month-end days count.
-    2. The document's year ends in the end year stated most often for that
+       ended March 31, 2005``, ``for the years ended December 31, 2010``,
+       ``Twelve Months Ended January 26, 2025``, ``52 weeks ended ...``) votes
+       for the month its year ends in; the most frequent month wins (ties:
+       the first stated). A day in the last seven days of a month that is not
+       its last day (``January 26, 2025``) is a 52/53-week year ending on that
+       weekday of that month; a day among the first three of a month
+       (``February 1, 2025``) is one ending on the weekday *nearest* the end
+       of the month before. Other days do not vote.
+    2. If any vote for the winning month is a 52/53-week year end, the
+       calendar is one: the weekday stated most often, ``variation="nearest"``
+       if any such date falls in the next month, else ``"last"``. Its 53rd
+       week goes to the quarter (1-4) under which most quarter statements of
+       the document (``Three Months Ended April 1, 2023``) end on a quarter end;
+       ties and no evidence give 4.
+    3. The document's year ends in the end year stated most often for that
        month (ties: the first stated), say 2005.
-    3. Fiscal-year labels (``FY2004``, ``FY04``, ``fiscal 2004``, ``2Q04``,
+    4. Fiscal-year labels (``FY2004``, ``FY04``, ``fiscal 2004``, ``2Q04``,
        ``1H04``, ``Q2 2004``) are counted: more mentions of 2004 (end year
        - 1) than of 2005 mean the year is named by its start (IIJ); more
        mentions of 2005, or none of either, by its end. On a tie, mentions
@@ -651,6 +667,8 @@ def infer_calendar(text: str) -> FiscalCalendar | None:
        next year) decide, and then "end". A December year end is always
        ``naming="end"`` (both namings agree).
 
+    Quarter statements alone (``Three Months Ended April 1, 2023``) never
+    decide a calendar: without a year-end statement the result is ``None``.
     Regexes run once over the text (linear time); no loop per line.
 
     Examples
@@ -662,25 +680,64 @@ def infer_calendar(text: str) -> FiscalCalendar | None:
     FiscalCalendar(year_end_month=3, naming='end')
     >>> infer_calendar("for the year ending December 31, 2010")
     FiscalCalendar(year_end_month=12, naming='end')
+    >>> infer_calendar("Revenue for fiscal 2025 ... Twelve Months Ended January 26, 2025")
+    FiscalCalendar(year_end_month=1, naming='end', weekday='SUN', variation='last', extra_week_quarter=4)
     >>> infer_calendar("Revenue rose in 2Q04") is None
     True
     """
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = fold(text)
-    statements: list[tuple[int, int]] = []  # (month, end year), in order
+    statements: list[tuple[int, int, str | None, bool]] = []  # (month, end year, weekday, nearest), in order
     for match in YEAR_END_STATEMENT.finditer(text):
         g = match_groups(match)
-        month, year = MONTH_NAMES[g["mon"].lower()], int(g["year"])
-        if "day" in g and int(g["day"]) != _last_day(year, month):
-            continue
-        statements.append((month, year))
+        stated = [(g["mon"], g["year"], g.get("day"))]
+        if "amon" in g:
+            stated.append((g["amon"], g["ayear"], g["aday"]))
+        for mon, year, day in stated:
+            statement = _year_end_vote(MONTH_NAMES[mon.lower()], int(year), int(day) if day else None)
+            if statement is not None:
+                statements.append(statement)
     if not statements:
         return None
-    month = _most_common_first([m for m, _ in statements])
-    if month == 12:
+    month = _most_common_first([m for m, _, _, _ in statements])
+    votes = [vote for vote in statements if vote[0] == month]
+    end_year = _most_common_first([y for _, y, _, _ in votes])
+    weekdays = [weekday for _, _, weekday, _ in votes if weekday is not None]
+    if month == 12 and not weekdays:
         return FiscalCalendar(12, "end")
-    end_year = _most_common_first([y for m, y in statements if m == month])
+    if month == 12:
+        naming: Literal["start", "end"] = "end"
+    else:
+        naming = _naming_from_labels(text, end_year)
+    if not weekdays:
+        return FiscalCalendar(month, naming)
+    weekday = _most_common_first(weekdays)
+    nearest = any(near for _, _, day, near in votes if day == weekday)
+    calendar = FiscalCalendar(month, naming, weekday, "nearest" if nearest else "last")
+    return _with_extra_week_quarter(calendar, text)
+
+
+def _year_end_vote(month: int, year: int, day: int | None) -> tuple[int, int, str | None, bool] | None:
+    """(month, end year, weekday, nearest) of a stated fiscal-year end; None for a day no year ends on."""
+    if day is None:
+        return month, year, None, False
+    last = _last_day(year, month)
+    if not 1 <= day <= last:
+        return None
+    if day == last:
+        return month, year, None, False
+    stated = date(year, month, day)
+    try:
+        calendar = calendar_from_year_end(stated)
+    except PeriodFormatError:
+        return None
+    anchor_year = year - 1 if calendar.year_end_month > month else year
+    return calendar.year_end_month, anchor_year, calendar.weekday, calendar.variation == "nearest"
+
+
+def _naming_from_labels(text: str, end_year: int) -> Literal["start", "end"]:
+    """"start" when fiscal-year labels name the year ending in ``end_year`` by its start year."""
     mentions: Counter[int] = Counter()
     for match in FY_MENTION.finditer(text):
         y4, y2 = match.group("y4"), match.group("y2")
@@ -688,10 +745,32 @@ def infer_calendar(text: str) -> FiscalCalendar | None:
     start_votes, end_votes = mentions[end_year - 1], mentions[end_year]
     if start_votes == end_votes:
         start_votes, end_votes = mentions[end_year - 2], mentions[end_year + 1]
-    return FiscalCalendar(month, "start" if start_votes > end_votes else "end")
+    return "start" if start_votes > end_votes else "end"
 
 
-def _most_common_first(values: list[int]) -> int:
+def _with_extra_week_quarter(calendar: FiscalCalendar, text: str) -> FiscalCalendar:
+    """``calendar`` with the extra-week quarter under which most stated quarter-end dates are quarter ends."""
+    stated: list[date] = []
+    for match in PERIOD_END_STATEMENT.finditer(text):
+        g = match_groups(match)
+        month, year, day = MONTH_NAMES[g["mon"].lower()], int(g["year"]), int(g["day"])
+        if 1 <= day <= _last_day(year, month):
+            stated.append(date(year, month, day))
+        if len(stated) >= 200:
+            break
+    if not stated:
+        return calendar
+    best, best_hits = calendar, -1
+    for quarter in (4, 1, 2, 3):
+        candidate = replace(calendar, extra_week_quarter=quarter)
+        hits = sum(day in candidate.quarter_ends(candidate.fiscal_year_of(day)) for day in set(stated))
+        if hits > best_hits:
+            best, best_hits = candidate, hits
+    return best
+_T = TypeVar("_T", int, str)
+
+
+def _most_common_first(values: list[_T]) -> _T:
     """Most frequent value; on a tie, the one seen first."""
     counts = Counter(values)
     top = max(counts.values())
