@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from doc_tables import DOCS, code, doc_rows
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,6 +43,14 @@ FIND_CASES: list[tuple[str, int | None, list[tuple[str, str]], str]] = [
 def test_find_dates(text: str, reference_year: int | None, expected: list[tuple[str, str]], reason: str) -> None:
     found = find_dates(text, reference_year=reference_year)
     assert [(text[s:e], day.isoformat()) for s, e, day in found] == expected, reason
+
+
+def test_reference_page_rows() -> None:
+    rows = doc_rows(DOCS / "notations-periods.md", "| Text | Dates |")
+    assert len(rows) >= 8
+    for cells in rows:
+        expected = [] if cells[1] == "none" else code(cells[1]).split()
+        assert [day.isoformat() for _, _, day in find_dates(code(cells[0]))] == expected, cells
 
 
 def test_reference_year_is_optional() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -170,6 +172,22 @@ PARSE_CASES: list[tuple[str, FiscalCalendar, int | None, int, str, str, str, str
     ("FY2004", FEB, None, 2004, "FY", "2003-03-01", "2004-02-29", "February year end, leap day"),
     ("year ended February 29, 2004", FEB, None, 2004, "FY", "2003-03-01", "2004-02-29", "leap day stated"),
     ("three months ended May 31, 2004", FEB, None, 2005, "Q1", "2004-03-01", "2004-05-31", "February calendar Q1"),
+    # deck labels: year first, year to date
+    ("2025 Q4", DEC, None, 2025, "Q4", "2025-10-01", "2025-12-31", "year first"),
+    ("2025/Q4", DEC, None, 2025, "Q4", "2025-10-01", "2025-12-31", "year first, slash (Novatek)"),
+    ("2025 / Q4", DEC, None, 2025, "Q4", "2025-10-01", "2025-12-31", "year over period, joined (Inventec)"),
+    ("2025FY", DEC, None, 2025, "FY", "2025-01-01", "2025-12-31", "year then FY (Novatek)"),
+    ("4Q 2025", DEC, None, 2025, "Q4", "2025-10-01", "2025-12-31", "Pegatron"),
+    ("Q4 FY 2025", DEC, None, 2025, "Q4", "2025-10-01", "2025-12-31", "FY with a space"),
+    ("Q2'26", DEC, 2026, 2026, "Q2", "2026-04-01", "2026-06-30", "apostrophe"),
+    ("2025 Year-to-Q4", DEC, None, 2025, "FY", "2025-01-01", "2025-12-31", "Inventec: year to Q4 is the year"),
+    ("YTD Q3 2025", DEC, None, 2025, "9M", "2025-01-01", "2025-09-30", "YTD through Q3"),
+    ("2024 1H", IIJ, None, 2024, "H1", "2024-04-01", "2024-09-30", "year first, number first"),
+    # Japanese
+    ("2024年3月期", IIJ, None, 2023, "FY", "2023-04-01", "2024-03-31", "the year ending March 2024"),
+    ("2024年3月期第2四半期", MAR, None, 2024, "Q2", "2023-07-01", "2023-09-30", "its second quarter"),
+    ("2025年3月期 第1四半期累計", IIJ, None, 2024, "3M", "2024-04-01", "2024-06-30", "cumulative first quarter"),
+    ("２０２５年３月期 第３四半期累計", IIJ, None, 2024, "9M", "2024-04-01", "2024-12-31", "full-width digits"),
 ]
 
 
@@ -278,6 +296,17 @@ REJECT_CASES: list[tuple[str, FiscalCalendar, str]] = [
     ("FY2004/13", IIJ, "no month 13"),
     ("from 2004-07-01", IIJ, "half a range"),
     ("four quarters", IIJ, "not a notation"),
+    ("thirteen weeks ended June 30, 2004", IIJ, "weeks need a 52/53-week calendar"),
+    ("YTD", IIJ, "year to date names no quarter"),
+    ("YTD Q5 2004", IIJ, "no fifth quarter"),
+    ("第2四半期", IIJ, "no year"),
+    ("前第2四半期", IIJ, "the prior year's quarter is not read"),
+    ("2024年12月期", IIJ, "December year end in a March calendar"),
+    ("2024年3月期第5四半期", IIJ, "no fifth quarter"),
+    ("2025年13月期", IIJ, "no month 13"),
+    ("20252Q", IIJ, "a number-first period needs a separator after the year"),
+    ("2025 2025", IIJ, "two years"),
+    ("25 Q4", IIJ, "year first takes four digits"),
 ]
 
 
@@ -501,6 +530,18 @@ FIND_CASES: list[tuple[str, FiscalCalendar, dict, list[tuple[str, str]]]] = [
     ("２Ｑ０４ and ﬁscal 2004", IIJ, {}, [("２Ｑ０４", "2Q04"), ("ﬁscal 2004", "FY2004")]),
     ("İ 2Q04", IIJ, {}, [("2Q04", "2Q04")]),
     ("Q2 2010 and Q3 2010", DEC, {}, [("Q2 2010", "2Q10"), ("Q3 2010", "3Q10")]),
+    (
+        "2025 / Q4 | 2025 / Q3 | QoQ / % | 2024 / Q4 | YoY / % | 2025 / Year-to-Q4",
+        DEC, {}, [("2025 / Q4", "4Q25"), ("2025 / Q3", "3Q25"), ("2024 / Q4", "4Q24"), ("2025 / Year-to-Q4", "FY2025")],
+    ),
+    ("2025FY | % | 2024FY | Growth %", DEC, {}, [("2025FY", "FY2025"), ("2024FY", "FY2024")]),
+    ("revenue of 12025 Q4 and 2025Q45", DEC, {}, []),
+    (
+        "2025年3月期第2四半期の業績は、前第2四半期と比べ、第3四半期累計では",
+        IIJ, {"fiscal_year": 2024}, [("2025年3月期第2四半期", "2Q24"), ("第3四半期累計", "9M24")],
+    ),
+    ("当第2四半期連結累計期間", MAR, {"fiscal_year": 2025}, [("第2四半期連結累計期間", "6M25")]),
+    ("YTD revenue", IIJ, {}, []),
     ("", IIJ, {}, []),
 ]
 
@@ -583,7 +624,12 @@ INFER_CASES = [
         "a retailer named by start year",
     ),
     ("ＦＹ２００４ for the Year Ending March 31, 2005", FiscalCalendar(3, "start"), "full-width forms"),
-    ("year ended June 27, 2004", None, "not a month end: no supported calendar"),
+    (
+        "year ended June 27, 2004",
+        FiscalCalendar(6, "end", weekday="SUN"),
+        "not a month end: a 52/53-week year ending the last Sunday of June",
+    ),
+    ("year ended June 14, 2004", None, "mid-month: no fiscal year ends then"),
     ("Revenue rose in 2Q04", None, "no year-end statement"),
     ("", None, "empty"),
 ]
@@ -616,7 +662,7 @@ DOC_CALENDARS = {"start": IIJ, "end": MAR, "dec": DEC}
 
 
 
-def _check_result(text: str, calendar: FiscalCalendar, cell: str, **kwargs: int) -> None:
+def _check_result(text: str, calendar: FiscalCalendar, cell: str, **kwargs: Any) -> None:
     match = _RESULT.match(cell)
     assert match, f"bad result cell {cell!r}"
     period = parse_period(text, calendar, **kwargs)
@@ -648,6 +694,55 @@ def test_reference_page_rejected_rows() -> None:
     assert len(rows) > 10
     for cells in rows:
         assert try_parse_period(code(cells[0]), IIJ) is None, cells
+
+
+def test_reference_page_context_rows() -> None:
+    rows = doc_rows(DOC, "| Input | With `fiscal_year=2004` and `as_of=2Q04`")
+    assert len(rows) > 10
+    as_of = parse_period("2Q04", IIJ)
+    for cells in rows:
+        _check_result(code(cells[0]), IIJ, cells[1], fiscal_year=2004, as_of=as_of)
+        assert try_parse_period(code(cells[0]), IIJ) is None, "yearless text needs its context"
+
+
+WEEK_DOC_CALENDARS = {
+    "NVIDIA": (FiscalCalendar(1, "end", weekday="SUN"), 2025),
+    "Apple": (FiscalCalendar(9, "end", weekday="SAT", extra_week_quarter=1), 2023),
+}
+
+
+@pytest.mark.parametrize("company", sorted(WEEK_DOC_CALENDARS))
+def test_reference_page_week_rows(company: str) -> None:
+    calendar, reference_year = WEEK_DOC_CALENDARS[company]
+    rows = doc_rows(DOC, f"| Input | {company}:")
+    assert len(rows) > 10
+    for cells in rows:
+        _check_result(code(cells[0]), calendar, cells[1], reference_year=reference_year)
+
+
+def test_reference_page_week_rejected_rows() -> None:
+    rows = doc_rows(DOC, "| NVIDIA input | Why |")
+    assert len(rows) >= 5
+    for cells in rows:
+        assert try_parse_period(code(cells[0]), WEEK_DOC_CALENDARS["NVIDIA"][0]) is None, cells
+
+
+def _calendar_cell(cell: str) -> FiscalCalendar | None:
+    """``FiscalCalendar(1, "end", weekday="SUN")`` or ``None``, as the page writes them."""
+    node = ast.parse(code(cell), mode="eval").body
+    if isinstance(node, ast.Constant) and node.value is None:
+        return None
+    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "FiscalCalendar", cell
+    args = [ast.literal_eval(arg) for arg in node.args]
+    kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in node.keywords if kw.arg}
+    return FiscalCalendar(*args, **kwargs)
+
+
+def test_reference_page_inference_rows() -> None:
+    rows = doc_rows(DOC, "| Document text | Result |")
+    assert len(rows) >= 10
+    for cells in rows:
+        assert infer_calendar(code(cells[0])) == _calendar_cell(cells[1]), cells[0]
 
 
 def test_reference_page_notation_rows() -> None:
