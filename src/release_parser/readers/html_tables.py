@@ -210,12 +210,12 @@ def to_rows(grid: list[list[GridCell]]) -> list[TableRow]:
     carried: dict[int, list[GridCell]] = {}  # label cells with rowspan, by the rows they cover
     rows: list[TableRow] = []
     for r, cells in enumerate(grid):
-        labels = [c for c in cells if c.col < first_value and c.text]
+        labels = [c for c in cells if c.text and _is_label(c, first_value, columns[0], left_edge)]
         for cell in labels:
             for below in range(r + 1, r + cell.rowspan):
                 carried.setdefault(below, []).append(cell)
         labels = sorted([*carried.pop(r, []), *labels], key=lambda c: c.col)
-        others = [c for c in cells if c.col >= first_value and c.text]
+        others = [c for c in cells if c.text and not _is_label(c, first_value, columns[0], left_edge)]
         filled = labels + others
         if not filled:
             continue
@@ -226,6 +226,11 @@ def to_rows(grid: list[list[GridCell]]) -> list[TableRow]:
         values = _place(others, columns)
         rows.append(TableRow(" ".join(c.text for c in labels), values, bold))
     return rows
+
+
+def _is_label(cell: GridCell, first_value: int, first_column: int, left_edge: int) -> bool:
+    """Left of every figure; a cell reaching over the value columns is a label only from the left edge."""
+    return cell.col < first_value and (cell.last_col < first_column or cell.col <= left_edge)
 
 
 def _spans_table(cell: GridCell, columns: list[int], left_edge: int) -> bool:
