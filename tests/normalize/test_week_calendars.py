@@ -311,3 +311,16 @@ def test_format_then_parse_round_trips(calendar: FiscalCalendar, fiscal_year: in
     if kind != "9M":
         before = period.previous()
         assert before.end + timedelta(days=1) == period.start
+
+
+@given(week_calendars, fiscal_years, st.sampled_from(PERIOD_KINDS), st.sampled_from(sorted(NOTATIONS)))
+def test_formatted_period_is_found_in_prose(
+    calendar: FiscalCalendar, fiscal_year: int, kind: str, notation: str
+) -> None:
+    period = FiscalPeriod.from_parts(fiscal_year, kind, calendar)
+    if notation == "half_fy" and kind not in ("H1", "H2"):
+        return
+    mention = format_period(period, notation)
+    text = f"Revenue in {mention}, up 3.5% (see note 2)."
+    found = find_periods(text, calendar, reference_year=fiscal_year)
+    assert [(s, e, p.start, p.end) for s, e, p in found] == [(11, 11 + len(mention), period.start, period.end)], text

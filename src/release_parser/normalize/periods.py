@@ -9,13 +9,15 @@ in, which is also what pandas does (``pd.Period(year=2005, freq="Y-MAR")`` is
 :class:`FiscalPeriod` is one quarter, half, year or cumulative span of it.
 
 The calendar and period types live in :mod:`.fiscal`; their dates come from
-pandas' fiscal periods (``Q-MAR``, ``Y-MAR``).
+pandas' fiscal periods (``Q-MAR``, ``Y-MAR``), or for 52/53-week years (Apple,
+NVIDIA, retailers) from pandas' ``FY5253``/``FY5253Quarter`` offsets.
 
 Public functions:
 
 - :func:`parse_period` / :func:`try_parse_period`: one whole string is one period.
 - :func:`find_periods`: every period mentioned in free text, with spans.
 - :func:`infer_calendar`: the fiscal calendar a whole document uses.
+- :func:`calendar_from_year_end`: the calendar whose fiscal year ends on a given day.
 - :func:`format_period`: write a period in one of :data:`NOTATIONS`.
 
 Every notation accepted is listed, with examples, in ``docs/notations-periods.md``.
@@ -39,9 +41,9 @@ from .fiscal import (
     _last_day,
     _period_bounds,
     _year_token,
+    calendar_from_year_end,
     resolve_two_digit_year,
 )
-from .fiscal import calendar_from_year_end
 from ._period_patterns import (
     COUNT_TITLES,
     DATE_PARTS,
@@ -56,8 +58,8 @@ from ._period_patterns import (
     NOTATION_PATTERNS,
     NOTATIONS,
     ORDINAL_TITLES,
-    PERIOD_END_STATEMENT,
     ORDINAL_WORDS,
+    PERIOD_END_STATEMENT,
     PERIOD_KINDS,
     RANGE_PREFERENCE,
     SPAN_UNIT_MONTHS,
