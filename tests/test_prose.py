@@ -90,3 +90,153 @@ def test_targets_and_their_period():
 )
 def test_numbers_that_are_not_figures(text):
     assert prose(text) == []
+
+
+def test_bullets_run_into_one_paragraph_are_read_one_by_one():
+    text = (
+        " * Revenue for the quarter came to JPY 18,359 million ($ 164.3 million),\n"
+        "   35.1% higher than in 3Q06, driven by recurring revenue.\n"
+        " * Operating income reached JPY 1,136 million ($10.2 million), up\n"
+        "   15.2% from 3Q06, on higher gross margin.\n"
+    )
+    facts = prose("Third Quarter FY2007 Results\n\n" + text)
+    assert facts == [
+        ("Revenue", "3Q07", "value", 18359.0, "JPY", 1_000_000),
+        ("Revenue", "3Q07", "value", 164.3, "USD", 1_000_000),
+        ("Revenue", "3Q07", "yoy_pct", 35.1, "%", 1),
+        ("Operating income", "3Q07", "value", 1136.0, "JPY", 1_000_000),
+        ("Operating income", "3Q07", "value", 10.2, "USD", 1_000_000),
+        ("Operating income", "3Q07", "yoy_pct", 15.2, "%", 1),
+    ]
+
+
+def test_a_headings_period_leads_the_bullets_after_a_table():
+    text = (
+        "                  Target             Actual\n"
+        " Revenues         JPY33,200 million  JPY33,254 million\n"
+        " Net Income       JPY300 million     JPY368 million\n\n"
+        "                             1H08 Highlights\n\n"
+        " * Revenue rose 10.9% YoY as recurring revenues kept growing.\n"
+    )
+    assert prose(text) == [("Revenue", "1H08", "yoy_pct", 10.9, "%", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause is about the noun before its comma, the agent after "supported by"
+        (
+            "Revenue came in at JPY50,789 million, up 5.0% YoY, supported by recurring revenues, which rose 16.3% YoY.",
+            ("Recurring revenues", "9M08", "yoy_pct", 16.3, "%", 1),
+        ),
+        # a reported clause: what comes after "noted that"
+        ("Management noted that total revenue grew 5.0% YoY.", ("Total revenue", "9M08", "yoy_pct", 5.0, "%", 1)),
+        # "hit by a deferred tax expense of"
+        (
+            "Net income was JPY354 million, down 91.3% YoY, hit by a deferred tax expense of JPY972 million.",
+            ("Deferred tax expense", "9M08", "value", 972.0, "JPY", 1_000_000),
+        ),
+        # "X lost JPY ...": a negative income of X
+        (
+            "Operating income declined 44.6% YoY, largely because the 4 new subsidiaries lost JPY453 million.",
+            ("Income of new subsidiaries", "9M08", "value", -453.0, "JPY", 1_000_000),
+        ),
+        # "X posted an operating loss of": the object, of the subject
+        (
+            "The new ATM operation business posted an operating loss of JPY467 million (JPY227 million in 9M07).",
+            ("Operating income of new ATM operation business", "9M08", "value", -467.0, "JPY", 1_000_000),
+        ),
+        # "versus a deferred tax benefit of ... in 1H07": the compared figure keeps its own metric and period
+        (
+            "Net income declined 89.4% YoY, mainly because of tax expense versus a deferred tax benefit of JPY1,970 million in 9M07.",
+            ("Deferred tax benefit", "9M07", "value", 1970.0, "JPY", 1_000_000),
+        ),
+    ],
+)
+def test_metric_of_a_clause(text, expected):
+    assert expected in prose("Nine Months Ended December 31, 2008\n\n" + text)
+
+
+def test_a_period_qualifying_the_metric_holds_for_the_sentence_and_yoy_for_the_list():
+    text = (
+        "FY2022 is the second year of the mid-term plan. Management said the year began as planned, "
+        "with 1Q22 total revenues up 9.8% and operating profit up 15.3% year over year."
+    )
+    rel = rp.parse_text(text, calendar=IIJ)
+    got = [(f.metric, f.period.label, f.measure, f.base_period.label, f.value) for f in rel.prose]
+    assert got == [
+        ("Total revenues", "1Q22", "yoy_pct", "1Q21", 9.8),
+        ("Operating profit", "1Q22", "yoy_pct", "1Q21", 15.3),
+    ]
+
+
+def test_a_list_shares_its_verb_and_comparison_and_a_share_is_a_value():
+    text = (
+        "Nine Months Ended December 31, 2008\n\n"
+        "Management noted that total revenue grew 5.0% YoY despite the deteriorating economy: connectivity service "
+        "grew 13.7%, outsourcing service 13.3% and systems operation and maintenance 21.8% YoY, and these "
+        "recurring revenues made up 79% of total revenues."
+    )
+    assert prose(text) == [
+        ("Total revenue", "9M08", "yoy_pct", 5.0, "%", 1),
+        ("Connectivity service", "9M08", "yoy_pct", 13.7, "%", 1),
+        ("Outsourcing service", "9M08", "yoy_pct", 13.3, "%", 1),
+        ("Systems operation and maintenance", "9M08", "yoy_pct", 21.8, "%", 1),
+        ("Recurring revenues share of total revenues", "9M08", "value", 79.0, "%", 1),
+    ]
+
+
+def test_a_level_reached_and_the_level_it_came_from():
+    text = "Operating income increased 21.2% year over year, and the operating margin improved to 6.4% from 5.7%."
+    facts = prose("First Half of FY2011\n\n" + text)
+    assert facts[1:] == [
+        ("Operating margin", "1H11", "value", 6.4, "%", 1),
+        ("Operating margin", "1H10", "value", 5.7, "%", 1),
+    ]
+
+
+def test_period_that_is_the_subject_of_its_clause():
+    text = "Net income decreased 4.2%, because 1H FY2010 included a gain of JPY1,350 million on the sale of securities."
+    assert ("Gain", "1H10", "value", 1350.0, "JPY", 1_000_000) in prose("First Half of FY2011\n\n" + text)
+
+
+def test_transitive_verbs_name_their_object_and_an_amount_up_yoy_is_a_yoy_change():
+    text = (
+        "We raised our FY2010 year-end dividend forecast from JPY1,250 to JPY1,500 per share, which brings the "
+        "FY2010 full-year dividend forecast to JPY2,750, up JPY500 YoY."
+    )
+    rel = rp.parse_text(text, calendar=IIJ)
+    got = [(f.metric, f.period.label, f.measure, f.value) for f in rel.prose]
+    assert got == [
+        ("Year-end dividend", "FY2010", "target", 1250.0),
+        ("Year-end dividend", "FY2010", "target", 1500.0),
+        ("Dividend", "FY2010", "target", 2750.0),
+        ("Dividend", "FY2010", "yoy_change", 500.0),
+    ]
+    assert rel.prose[-1].base_period.label == "FY2009"
+
+
+def test_counted_subjects_and_labels_with_a_period():
+    text = (
+        "Highlights of 1H FY2010 Financial Results\n\n"
+        "  • About 1,600 corporate customers and 245 employees came with the acquisition\n"
+        "  • FY2010 interim cash dividend: JPY1,250 per share, as planned (1 common share of IIJ equals 400 ADSs).\n"
+    )
+    assert prose(text) == [
+        ("Corporate customers", "1H10", "value", 1600.0, "customers", 1),
+        ("Employees", "1H10", "value", 245.0, "employees", 1),
+        ("Interim cash dividend", "FY2010", "value", 1250.0, "JPY", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. dollar amounts are convenience translations at JPY83.53 per US$1.00, the noon buying rate.",
+        "The interim dividend is unchanged (one common share equals 400 ADSs).",
+        "* 10 major companies listed by annual consolidated revenue in each industry.",
+        "Initially over 100 sites, which is planned to expand to a few thousand.",
+    ],
+)
+def test_rates_ratios_and_counts_in_passing_are_not_figures(text):
+    assert prose(text) == []

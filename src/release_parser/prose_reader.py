@@ -42,9 +42,11 @@ _DECREASE = re.compile(
 )
 _CHANGE = re.compile(
     r"\b(?:increas\w*|decreas\w*|declin\w*|grew|grow\w*|growth|rose|ris\w*|up|down|fell|fall\w*|drop\w*|improv\w*|"
-    r"change\w*|slipp?\w*|climb\w*|jump\w*|by)\b",
+    r"change\w*|slipp?\w*|climb\w*|jump\w*|higher|lower|by)\b",
     re.IGNORECASE,
 )
+# "35.1% higher than in 3Q06": the comparison follows the figure
+_COMPARED_AFTER = re.compile(r"^\s*(?P<way>higher|lower|more|less|above|below)\s+than\b", re.IGNORECASE)
 # the change word stands right before an amount: "up JPY500 YoY", "increased by JPY2 billion"
 _CHANGE_RIGHT_BEFORE = re.compile(
     r"\b(?:up|down|increas\w*|decreas\w*|rose|fell|grew|declin\w*|improv\w*)(?:\s+by)?\s*$", re.IGNORECASE
@@ -277,7 +279,9 @@ class PieceReader:
         if measure == "value" and self.about_targets:
             measure = "target"
         negative_wording = loss or (inherited and previous is not None and previous.negative_wording and measure == "value")
-        negative = negative_wording or (measure not in _LEVEL_MEASURES and bool(_DECREASE.search(phrase)))
+        lower = _COMPARED_AFTER.match(after)
+        decrease = bool(_DECREASE.search(phrase)) or (lower is not None and lower.group("way").lower() in ("lower", "less", "below"))
+        negative = negative_wording or (measure not in _LEVEL_MEASURES and decrease)
         if gapped and same_sentence is not None:
             negative = same_sentence.fact.value < 0
         if measure in _LEVEL_MEASURES:
@@ -383,7 +387,7 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
         return "threshold"
     if _TARGET.search(phrase):
         return "target"
-    changing = bool(_CHANGE.search(phrase[-40:]))
+    changing = bool(_CHANGE.search(phrase[-40:]) or _COMPARED_AFTER.match(after))
     if _LEVEL_REACHED.search(phrase) and not (_YOY.match(after) or _QOQ.match(after)):
         return "value"  # "improved to 6.4%"
     if number.is_percent and (changing or _YOY.match(after) or _QOQ.match(after)):
