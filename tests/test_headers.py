@@ -2,6 +2,8 @@ import datetime as dt
 
 import pytest
 
+import release_parser as rp
+
 from release_parser.headers import PeriodContext, interpret_columns, measure_of
 from release_parser.normalize.periods import FiscalCalendar, parse_period
 
@@ -77,3 +79,29 @@ def test_period_headers(label, period):
 
 def test_a_month_range_that_is_no_fiscal_period_gives_none():
     assert interpret_columns(["May-July 2004"], CONTEXT)[0].period is None
+
+
+def test_figures_with_a_word_in_parentheses_stay_in_the_body():
+    text = (
+        "Dividend (JPY)\n\n"
+        "                                  Interim             Year-end             Full-Year\n"
+        "  FY2010 Dividend (forecast)      JPY1,250 (paid)     JPY1,500 (forecast)  JPY2,750 (forecast)\n"
+        "  FY2009 Dividend                 JPY1,000            JPY1,250             JPY2,250\n"
+    )
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(3, "start")).facts
+    assert facts["column"].tolist()[:3] == ["Interim", "Year-end", "Full-Year"]
+    assert facts["value"].tolist() == [1250, 1500, 2750, 1000, 1250, 2250]
+    assert facts["period"].isna().all()  # "Interim" names no period of the table's own
+
+
+def test_a_label_glued_to_its_first_figure_is_cut_at_the_column():
+    text = (
+        "1H08 Financial Results\n\n"
+        "                  10/24 Target       Actual Results\n"
+        " Revenues         JPY33,200 million  JPY33,254 million ($313.9 million)\n"
+        " Operating Income JPY950 million     JPY1,005 million ($9.5 million)\n"
+    )
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(3, "start")).facts.set_index(["line_item", "column"])
+    assert facts.loc[("Operating Income", "Actual Results"), "value"] == 1005
+    assert facts.loc[("Operating Income", "10/24 Target"), "value"] == 950
+    assert facts.loc[("Operating Income", "Actual Results"), "period"] == "1H08"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import warnings
+
+from .calendar_evidence import describe_missing
+from .errors import ReleaseWarning
 from .headers import PeriodContext
 from .layout import Layout
 from .metadata import Metadata
@@ -71,14 +75,20 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             paragraphs.append(paragraph)
             units.append(ProseUnit(paragraph.text, paragraph.provenance, section, restart=after_table))
             after_table = False
-    prose_context = PeriodContext(calendar=meta.calendar, reference_year=meta.reference_year, default_period=meta.period)
+    prose_context = PeriodContext(
+        calendar=meta.calendar, reference_year=meta.reference_year, default_period=meta.period,
+        calendar_known=meta.calendar_known,
+    )
+    if not meta.calendar_known:
+        warnings.warn(ReleaseWarning(f"{layout.source}: {describe_missing(meta.calendar_evidence)}"), stacklevel=3)
     return Release(
         source=layout.source,
         company=meta.company,
         title=meta.title,
         published=meta.published,
         period=meta.period,
-        calendar=meta.calendar,
+        calendar=meta.calendar_evidence.calendar,
+        calendar_source=meta.calendar_evidence.source,
         tables=tables,
         bullets=tuple(bullets),
         paragraphs=tuple(paragraphs),

@@ -27,6 +27,7 @@ _PERIOD_COLUMNS: Mapping[str, str] = {
     "fiscal_period": "string",
     "period_start": "datetime64[ns]",
     "period_end": "datetime64[ns]",
+    "period_source": "string",
 }
 
 #: Where a value was printed: file, page, line and bounding box.
@@ -133,6 +134,8 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     item = table.line_items[row]
     period = spec.period
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
+    if period is not None or spec.as_of is not None:
+        when["period_source"] = spec.period_source or "header"
     unit: str | None
     in_percent = spec.measure in PERCENT_MEASURES or _PERCENT_LABEL.search(item.label) is not None
     if number.is_percent or (number.unit is None and in_percent):
@@ -174,6 +177,7 @@ def _period_fields(period: FiscalPeriod | None) -> dict[str, object]:
         "fiscal_period": period.fiscal_period,
         "period_start": period.start,
         "period_end": period.end,
+        "period_source": None,
     }
 
 
@@ -187,6 +191,7 @@ def _instant_fields(day: date | None, calendar: FiscalCalendar | None) -> dict[s
         "fiscal_period": "instant",
         "period_start": day,
         "period_end": day,
+        "period_source": None,
     }
 
 
@@ -229,6 +234,7 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
             "metric": fact.metric,
             "metric_key": to_line_item_key(fact.metric),
             **_period_fields(fact.period),
+            "period_source": "prose" if fact.period is not None else None,
             "measure": fact.measure,
             "base_period": fact.base_period.label if fact.base_period else None,
             "value": fact.value,

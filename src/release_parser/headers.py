@@ -34,6 +34,8 @@ _MONTH_RANGE = re.compile(
 _RANGE_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
 _TARGET = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
+#: Labels of a column that holds the table's own period's figures, saying so only by its kind.
+_IMPLIED_PERIOD = re.compile(r"^\s*(?:actual(?:\s+results?)?|results?|amounts?|value)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class PeriodContext:
     reference_year: int | None = None
     default_period: FiscalPeriod | None = None  # from the table caption, else the release
     table_period: FiscalPeriod | None = None  # printed in the table's caption or over its labels
+    calendar_known: bool = True  # False: only labels that print their dates get a period
 
     @property
     def fiscal_year(self) -> int | None:
@@ -78,6 +81,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     primary = next((p for p in periods if p is not None), context.default_period)
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
+    any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
     for label, measure, period in zip(labels, measures, periods):
         compared = _compared_periods(label, context) if measure == "value" else None
         if compared is not None:  # "2Q04 vs 2Q03": a change column that names both periods
@@ -89,18 +93,30 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             dated = _date_in(label)
             as_of = dated if period is None and measure == "value" else None
             announced = dated if measure == "target" else None
-            if period is None and measure == "target":
-                period = context.table_period
-            if period is None and as_of is None and measure == "value" and len(labels) == 1:
-                period = context.default_period
-            columns.append(Column(label=label, period=period, measure=measure, as_of=as_of, announced=announced))
+            source = "header" if period is not None else None
+            implied = _IMPLIED_PERIOD.match(label) or len(labels) == 1  # a lone column without a header too
+            if period is None and as_of is None and (measure == "target" or not any_dated and implied):
+                period, source = _implied_period(context)
+            columns.append(
+                Column(label=label, period=period, measure=measure, as_of=as_of, announced=announced, period_source=source)
+            )
             if period is not None:
                 group.append(period)
             continue
         subject, base = _change_pair(measure, group, primary)
-        columns.append(Column(label=label, period=subject, measure=measure, base_period=base))
+        columns.append(Column(label=label, period=subject, measure=measure, base_period=base, period_source="header"))
         group = []
     return tuple(columns)
+
+
+def _implied_period(context: PeriodContext) -> tuple[FiscalPeriod | None, str | None]:
+    """The period of a column that names none ("Actual Results", "Target Announced", a column
+    without a header): the table caption's, else the release's."""
+    if context.table_period is not None:
+        return context.table_period, "caption"
+    if context.default_period is not None and context.calendar_known:
+        return context.default_period, "release"
+    return None, None
 
 
 def _compared_periods(label: str, context: PeriodContext) -> tuple[FiscalPeriod, FiscalPeriod] | None:
@@ -115,6 +131,8 @@ def _is_change(measure: str) -> bool:
 
 
 def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
+    if not context.calendar_known and not find_dates(label):
+        return None
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
     part_of_year = _PART_OF_YEAR.search(label)
     if len(found) == 1 and found[0][2].fiscal_period == "FY" and part_of_year is not None:

@@ -59,6 +59,7 @@ class Column:
     base_period: FiscalPeriod | None = None
     as_of: date | None = None  # a column headed by a date ("Dec 31, 2009"): balances at that day
     announced: date | None = None  # when a target column's target was announced, if printed
+    period_source: str | None = None  # where the period came from: header, caption, group, release
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class Release:
     title: str | None
     published: date | None
     period: FiscalPeriod | None
-    calendar: FiscalCalendar
+    calendar: FiscalCalendar | None  # None: the release gave no evidence of its fiscal calendar
     tables: list[Table]
     bullets: tuple[Bullet, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
@@ -170,6 +171,7 @@ class Release:
     prose: tuple[ProseFact, ...] = ()
     kind: str = "text"
     page_count: int = 1
+    calendar_source: str = "given"  # what decided the calendar: given, year end, release date, balance date, none
 
     @cached_property
     def facts(self) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from .normalize.cells import read_cell
 from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
 from .normalize.units import find_unit_caption
 from .segment import TableBlock
-from .segment.lines import footnote_marks, match_footnote, strip_emphasis, strip_footnote_marks
+from .segment.lines import match_footnote, strip_emphasis, strip_label_marks
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
 __all__ = ["build_table", "continues", "merge_continued"]
@@ -67,13 +67,16 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         reference_year=meta.reference_year,
         default_period=table_period or meta.period,
         table_period=table_period,
+        calendar_known=meta.calendar_known,
     )
     columns = interpret_columns(grid.columns, context)
     if block.label_header and measure_of(block.label_header) == "target":  # "FY11 Targets | First Half | ..."
         columns = tuple(
             dataclasses.replace(c, measure="target") if c.measure == "value" else c for c in columns
         )
-    line_items = tuple(_line_item(label, line, source) for label, line in zip(grid.labels, grid.label_lines))
+    line_items = tuple(
+        _line_item(label, line, source, meta.footnote_numbers) for label, line in zip(grid.labels, grid.label_lines)
+    )
     cells = tuple(
         tuple(_table_cell(cell, grid.line_of[cell], source, sign) if cell else None for cell, sign in zip(row, signs))
         for row, signs in zip(grid.cells, grid.signs)
@@ -148,6 +151,8 @@ def _read_caption(block: TableBlock, meta: Metadata) -> tuple[str, str | None, i
 def _single_period(text: str, meta: Metadata) -> FiscalPeriod | None:
     """The period a caption names, when it names one (possibly more than once)."""
     if not text:
+        return None
+    if not meta.calendar_known:
         return None
     found = {period for _, _, period in find_periods(text, meta.calendar, reference_year=meta.reference_year)}
     return found.pop() if len(found) == 1 else None
@@ -260,12 +265,13 @@ def _is_period(text: str, meta: Metadata) -> bool:
     return try_parse_period(text, meta.calendar, reference_year=meta.reference_year) is not None
 
 
-def _line_item(label: str, line: Line | None, source: str) -> LineItem:
-    clean = _DOT_LEADER.sub("", strip_footnote_marks(label)).strip()
+def _line_item(label: str, line: Line | None, source: str, footnote_numbers: frozenset[str]) -> LineItem:
+    unmarked, marks = strip_label_marks(_DOT_LEADER.sub("", label).strip(), footnote_numbers)
+    clean = _DOT_LEADER.sub("", unmarked).strip()
     return LineItem(
         label=clean,
         key=to_line_item_key(clean),
-        footnotes=footnote_marks(label),
+        footnotes=marks,
         provenance=lines_provenance(source, line) if line is not None else None,
     )
 

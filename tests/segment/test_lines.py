@@ -2,6 +2,7 @@ import pytest
 
 from release_parser.layout import Line
 from release_parser.segment.lines import (
+    defined_footnote_numbers,
     footnote_marks,
     is_rule,
     looks_like_heading,
@@ -9,6 +10,7 @@ from release_parser.segment.lines import (
     match_footnote,
     strip_emphasis,
     strip_footnote_marks,
+    strip_label_marks,
 )
 from release_parser.readers.text import read_text
 
@@ -87,3 +89,24 @@ def test_headings(text, expected):
 def test_emphasis():
     assert strip_emphasis("**bold** and __also__") == ("bold and also", True)
     assert strip_emphasis("plain") == ("plain", False)
+
+
+@pytest.mark.parametrize(
+    "label, numbers, expected",
+    [
+        ("Income before Income Tax Expense(3)", frozenset(), ("Income before Income Tax Expense", ("*3",))),
+        ("Total net sales (1)", frozenset(), ("Total net sales", ("*1",))),
+        ("Net profit3", frozenset({"3"}), ("Net profit", ("*3",))),
+        ("Net profit3", frozenset(), ("Net profit3", ())),  # no footnote 3 printed: part of the label
+        ("YoY2", frozenset({"2"}), ("YoY", ("*2",))),
+        ("Tier 1", frozenset({"1"}), ("Tier 1", ())),  # a spaced number is no glued mark
+        ("FY2025", frozenset({"5", "25"}), ("FY2025", ())),
+    ],
+)
+def test_strip_label_marks(label, numbers, expected):
+    assert strip_label_marks(label, numbers) == expected
+
+
+def test_defined_footnote_numbers():
+    lines = read_text("1 Figures are unaudited.\n(3) See the statements.\n*4 Percentage of revenue\nRevenue 10 20\n").lines
+    assert defined_footnote_numbers(lines) == frozenset({"1", "3", "4"})

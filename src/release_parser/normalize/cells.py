@@ -15,6 +15,8 @@ from .numbers import ParsedNumber, try_parse_number
 __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
 
 _WITH_CONVERSION = re.compile(r"(?P<main>[^()]+?)\s*\((?P<converted>[^()]+)\)")
+#: A word in parentheses after the figure: "JPY1,250 (paid)", "2,750 (forecast)", "1.2 (E)".
+_WITH_NOTE = re.compile(r"(?P<main>[^()]+?)\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class CellFigure:
 
     number: ParsedNumber
     converted: ParsedNumber | None = None
+    note: str | None = None  # a word printed beside the figure: "paid", "forecast"
 
 
 def read_cell(text: str) -> CellFigure | None:
@@ -37,10 +40,16 @@ def read_cell(text: str) -> CellFigure | None:
     -830.0
     >>> read_cell("up") is None
     True
+    >>> read_cell("JPY1,250 (paid)").number.value, read_cell("JPY1,250 (paid)").note
+    (1250.0, 'paid')
     """
     number = try_parse_number(text)
     if number is not None:
         return CellFigure(number)
+    noted = _WITH_NOTE.fullmatch(text.strip())
+    if noted is not None:
+        main = try_parse_number(noted.group("main"))
+        return CellFigure(main, note=noted.group("note").strip()) if main is not None and not main.is_na else None
     match = _WITH_CONVERSION.fullmatch(text.strip())
     if match is None:
         return None

@@ -8,9 +8,11 @@ cell goes to the column it overlaps most, else the nearest one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from ..layout import Cell, Line, Separator
+from ..normalize.cells import is_figure_cell
 
 __all__ = ["ColumnGrid", "build_grid"]
 
@@ -31,6 +33,9 @@ class ColumnGrid:
         """Split a body line into its label cell and one slot per value column."""
         cells = list(line.cells)
         label = cells.pop(0) if has_label and cells else None
+        if label is not None and self.positional and self.spans:
+            label, spilled = _cut_at_column(label, self.spans[0][0])
+            cells[:0] = spilled
         slots: list[Cell | None] = [None] * self.count
         if not self.positional:
             for index, cell in enumerate(cells[: self.count]):
@@ -95,6 +100,29 @@ class ColumnGrid:
             if score > best_score:
                 best, best_score = index, score
         return best
+
+
+def _cut_at_column(label: Cell, column_x0: float) -> tuple[Cell, list[Cell]]:
+    """A label that runs into the first value column ("Operating Income JPY950 million", printed
+    with one space) is cut at the space nearest the column's left edge, when what lies right of
+    it is a figure."""
+    if label.x1 <= column_x0 or label.x0 >= column_x0:
+        return label, []
+    text = label.text
+    per_char = (label.x1 - label.x0) / max(len(text), 1)
+    target = (column_x0 - label.x0) / per_char
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return label, []
+    cut = min(spaces, key=lambda i: abs(i + 1 - target))
+    left, right = text[:cut].rstrip(), text[cut + 1 :].strip()
+    if not left or not right or not is_figure_cell(right):
+        return label, []
+    x_cut = label.x0 + (cut + 1) * per_char
+    return (
+        dataclasses.replace(label, text=left, x1=label.x0 + len(left) * per_char),
+        [dataclasses.replace(label, text=right, x0=x_cut)],
+    )
 
 
 def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:

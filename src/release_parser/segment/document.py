@@ -9,6 +9,7 @@ from ..layout import Layout, Line
 from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
 from .bullets import indent_tolerance
 from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
+from .flat_rows import split_flat_rows
 from .tables import find_tables
 
 __all__ = ["segment"]
@@ -19,14 +20,14 @@ _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
 
 def segment(layout: Layout) -> list[Block]:
     """Split a layout into blocks in reading order."""
-    tables = find_tables(layout.lines)
+    lines = split_flat_rows(layout.lines)
+    tables = find_tables(lines)
     # by position: line numbers restart on each page of a PDF
     table_at = {table.start: table for table in tables}
     table_lines = {index for t in tables for index in range(t.start, t.stop)}
     blocks: list[Block] = []
     paragraph: list[Line] = []
     tolerance = indent_tolerance(layout.kind)
-    lines = layout.lines
     for index, line in enumerate(lines):
         if index in table_at:
             _flush(paragraph, blocks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..layout import Line
@@ -17,6 +18,8 @@ __all__ = [
     "strip_emphasis",
     "strip_footnote_marks",
     "footnote_marks",
+    "defined_footnote_numbers",
+    "strip_label_marks",
 ]
 
 #: Single-glyph bullet markers (a space after them is optional), including the
@@ -43,6 +46,9 @@ _FOOTNOTE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _FOOTNOTE_MARK = re.compile(r"\s*(?:\^\{\s*\*?\s*\d{1,2}\s*\}|\*\d{1,2}\b|※\d{0,2}|\(\*\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+_NUMBERED_NOTE = re.compile(r"^[ \t]*(?:\((?P<paren>\d{1,2})\)|\*(?P<star>\d{1,2})|(?P<bare>\d{1,2})\.?)[ \t]+[A-Z]")
+_TRAILING_PAREN_MARK = re.compile(r"(?<=\S)\s?\((?P<n>\d{1,2})\)$")
+_TRAILING_GLUED_MARK = re.compile(r"(?<=[a-z][a-z])(?P<n>\d{1,2})$|(?<=[A-Za-z][A-Z])(?P<m>\d)$")
 _EMPHASIS = re.compile(r"\*\*(?P<inner>[^*]+?)\*\*|__(?P<inner2>[^_]+?)__")
 _SENTENCE_END = re.compile(r"[.;,:]\s*$")
 _HEADING_MAX_CHARS = 90
@@ -104,6 +110,44 @@ def normalize_mark(mark: str) -> str:
 def footnote_marks(text: str) -> tuple[str, ...]:
     """The footnote marks referenced in a cell, normalised (``^{*1}`` -> ``*1``)."""
     return tuple(normalize_mark(m.group()) for m in _FOOTNOTE_MARK.finditer(text))
+
+
+def defined_footnote_numbers(lines: Iterable[Line]) -> frozenset[str]:
+    """Numbers of the footnotes a document prints: "3 Net profit refers to ...", "(3) See ...", "*3 ..."."""
+    numbers = set()
+    for line in lines:
+        match = _NUMBERED_NOTE.match(line.raw)
+        if match:
+            numbers.add(match.group("paren") or match.group("star") or match.group("bare"))
+    return frozenset(numbers)
+
+
+def strip_label_marks(text: str, numbers: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
+    """A label without its footnote marks, and the marks (normalised to ``*N``).
+
+    A trailing "(3)" is always a mark; a digit glued to a word ("Net profit3", "YoY2") only
+    when the document prints footnote 3 (``numbers``).
+
+    >>> strip_label_marks("Income before Income Tax Expense(3)")
+    ('Income before Income Tax Expense', ('*3',))
+    >>> strip_label_marks("Net profit3", frozenset({"3"})), strip_label_marks("Net profit3")
+    (('Net profit', ('*3',)), ('Net profit3', ()))
+    """
+    marks = list(footnote_marks(text))
+    text = strip_footnote_marks(text)
+    while True:
+        match = _TRAILING_PAREN_MARK.search(text)
+        if match is None:
+            glued = _TRAILING_GLUED_MARK.search(text)
+            number = (glued.group("n") or glued.group("m")) if glued else None
+            if glued is None or number not in numbers:
+                break
+            match = glued
+        else:
+            number = match.group("n")
+        marks.insert(0, f"*{number}")
+        text = text[: match.start()].rstrip()
+    return text, tuple(marks)
 
 
 def strip_footnote_marks(text: str) -> str:
