@@ -139,6 +139,27 @@ def _header_columns(start: int, end: int, columns: MarkerColumns, width: int) ->
     return spanned or [best[0]]
 
 
+def _drop_page_number(rows: list[tuple[int, int, str]], *, in_table: bool) -> None:
+    """The page number printed just above a ``<PAGE>`` break is furniture: drop it.
+
+    In a table the blank lines around it go too, so the table reads on across the break.
+    """
+    probe = len(rows)
+    while probe and not rows[probe - 1][2].strip():
+        probe -= 1
+    if probe and _is_page_number(rows[probe - 1][2]):
+        del rows[probe - 1:]
+    while in_table and rows and not rows[-1][2].strip():
+        rows.pop()
+
+
+def _is_page_number(raw: str) -> bool:
+    words = raw.strip().lower().replace("-", " ").split()
+    if words[:1] == ["page"]:
+        words = words[1:]
+    return len(words) == 1 and words[0].isdigit() and len(words[0]) <= 4
+
+
 def _plain_lines(raws: Sequence[tuple[int, int, str]]) -> list[Line]:
     """Lines outside tables, read as text; ``raws`` holds (line number, page, text)."""
     if not raws or not any(text.strip() for _, _, text in raws):
@@ -171,6 +192,7 @@ def read_edgar_text(text: str, *, source: str = "<edgar>", first_line: int = 1) 
         number = first_line + offset
         marker = raw.strip().upper()
         if marker == "<PAGE>":
+            _drop_page_number(table if table is not None else plain, in_table=table is not None)
             page += 1
             continue
         if marker.startswith("<TABLE"):
