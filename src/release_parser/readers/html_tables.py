@@ -214,8 +214,11 @@ def to_rows(grid: list[list[GridCell]]) -> list[TableRow]:
         for cell in labels:
             for below in range(r + 1, r + cell.rowspan):
                 carried.setdefault(below, []).append(cell)
-        labels = sorted([*carried.pop(r, []), *labels], key=lambda c: c.col)
         others = [c for c in cells if c.text and not _is_label(c, first_value, columns[0], left_edge)]
+        header = not any(is_number(c.text) and not _YEAR.match(c.text) for c in others)
+        above = carried.pop(r, [])
+        if not header:  # a label spanning body rows names each of them
+            labels = sorted([*above, *labels], key=lambda c: c.col)
         filled = labels + others
         if not filled:
             continue
@@ -223,7 +226,7 @@ def to_rows(grid: list[list[GridCell]]) -> list[TableRow]:
         if len(filled) == 1 and (not others or _spans_table(filled[0], columns, left_edge)):
             rows.append(TableRow(filled[0].text, (), bold, single=True))
             continue
-        values = _place(others, columns)
+        values = _place(others, columns, header)
         rows.append(TableRow(" ".join(c.text for c in labels), values, bold))
     return rows
 
@@ -238,8 +241,12 @@ def _spans_table(cell: GridCell, columns: list[int], left_edge: int) -> bool:
     return cell.col <= left_edge and cell.last_col >= columns[-1]
 
 
-def _place(cells: list[GridCell], columns: list[int]) -> tuple[str, ...]:
-    """One text per value column: a cell goes to the value columns it covers, else to the nearest free one."""
+def _place(cells: list[GridCell], columns: list[int], header: bool) -> tuple[str, ...]:
+    """One text per value column: a cell goes to the value columns it covers, else to the nearest free one.
+
+    In a header row a cell over several value columns is repeated over each; in
+    a body row a figure goes to its own column only.
+    """
     texts = [""] * len(columns)
     strays: list[GridCell] = []
     for cell in cells:
@@ -247,7 +254,7 @@ def _place(cells: list[GridCell], columns: list[int]) -> tuple[str, ...]:
         if not covered:
             strays.append(cell)
             continue
-        if _is_figure(cell.text) and len(covered) > 1:  # a figure is printed once: in its own column
+        if not header and _is_figure(cell.text) and len(covered) > 1:  # a figure is printed once: in its own column
             covered = [i for i in covered if columns[i] == cell.anchor] or covered[-1:]
         for i in covered:
             texts[i] = f"{texts[i]} {cell.text}".strip()
