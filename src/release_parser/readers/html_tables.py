@@ -212,6 +212,8 @@ def to_rows(grid: list[list[GridCell]]) -> list[TableRow]:
     for r, cells in enumerate(grid):
         labels = [c for c in cells if c.text and _is_label(c, first_value, columns[0], left_edge)]
         for cell in labels:
+            if cell.last_col >= columns[0]:
+                continue  # a title over the whole table names no row below it
             for below in range(r + 1, r + cell.rowspan):
                 carried.setdefault(below, []).append(cell)
         others = [c for c in cells if c.text and not _is_label(c, first_value, columns[0], left_edge)]
