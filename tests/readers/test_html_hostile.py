@@ -78,6 +78,9 @@ def test_external_entities_dtds_and_links_are_not_fetched(tmp_path):
 
 
 def test_huge_spans_are_capped():
-    page = b'<table><tr><td colspan="999999999" rowspan="999999999">Title</td></tr><tr><td>Revenue</td><td>1</td></tr></table>'
+    page = (
+        b'<table><tr><td colspan="999999999">Title</td></tr>'
+        b'<tr><td rowspan="999999999">Revenue</td><td>1</td></tr><tr><td>2</td></tr></table>'
+    )
     layout = read_html(page)
-    assert [line.text for line in layout.lines if line.cells] == ["Title", "Revenue 1"]
+    assert [line.text for line in layout.lines if line.cells] == ["Title", "Revenue 1", "Revenue 2"]
