@@ -48,7 +48,9 @@ def test_yoy_and_qoq_columns_take_their_periods():
 
 def test_generic_change_compares_the_two_columns_before_it():
     columns = interpret_columns(["FY2004", "FY2003", "% change"], CONTEXT)
-    assert labels(columns)[2] == ("% change", "pct_change", "FY2004", "FY2003")
+    assert labels(columns)[2] == ("% change", "yoy_pct", "FY2004", "FY2003")  # a year apart: year on year
+    columns = interpret_columns(["FY2004", "FY2002", "% change"], CONTEXT)
+    assert labels(columns)[2] == ("% change", "pct_change", "FY2004", "FY2002")
 
 
 def test_change_without_printed_periods_uses_the_default_period():
@@ -59,7 +61,9 @@ def test_change_without_printed_periods_uses_the_default_period():
 
 def test_a_header_naming_both_periods_is_a_change():
     columns = interpret_columns(["2Q04", "2Q03", "2Q04 vs 2Q03 (%)"], CONTEXT)
-    assert labels(columns)[2] == ("2Q04 vs 2Q03 (%)", "pct_change", "2Q04", "2Q03")
+    assert labels(columns)[2] == ("2Q04 vs 2Q03 (%)", "yoy_pct", "2Q04", "2Q03")
+    columns = interpret_columns(["2Q04", "1Q04", "2Q04 vs 1Q04"], CONTEXT)
+    assert labels(columns)[2] == ("2Q04 vs 1Q04", "qoq_change", "2Q04", "1Q04")
 
 
 @pytest.mark.parametrize(
@@ -105,3 +109,31 @@ def test_a_label_glued_to_its_first_figure_is_cut_at_the_column():
     assert facts.loc[("Operating Income", "Actual Results"), "value"] == 1005
     assert facts.loc[("Operating Income", "10/24 Target"), "value"] == 950
     assert facts.loc[("Operating Income", "Actual Results"), "period"] == "1H08"
+
+
+def test_a_header_over_its_base_period_is_a_change_of_the_tables_period():
+    labels = ["4Q25", "3Q25", "4Q24", "Over 3Q25", "Over 4Q24"]
+    cal = FiscalCalendar(12, "end")
+    columns = interpret_columns(labels, PeriodContext(calendar=cal, reference_year=2026))
+    assert [(c.measure, c.period.label, c.base_period.label) for c in columns[3:]] == [
+        ("qoq_change", "4Q25", "3Q25"), ("yoy_change", "4Q25", "4Q24"),
+    ]
+
+
+def test_a_generic_change_between_adjacent_quarters_is_quarter_on_quarter():
+    cal = FiscalCalendar(12, "end")
+    columns = interpret_columns(["2025/Q4", "2025/Q3", "Growth %"], PeriodContext(calendar=cal, reference_year=2026))
+    assert (columns[2].measure, columns[2].period.label, columns[2].base_period.label) == ("qoq_pct", "4Q25", "3Q25")
+
+
+def test_a_span_ending_on_a_date_is_never_a_balance_at_that_date():
+    cal = FiscalCalendar(12, "end")
+    column, = interpret_columns(["Six Months Ended April 1, 2023"], PeriodContext(calendar=cal, reference_year=2023))
+    assert column.as_of is None and column.period is None
+
+
+def test_period_columns_of_a_balance_sheet_are_balances_at_the_period_end():
+    text = "Selected Items from Balance Sheets\n(In NT$ billions)\tAmount 4Q25\tAmount 4Q24\nTotal Assets\t7,933.02\t6,691.94\nInventories\t288.11\t287.86\n"
+    facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts
+    assert facts["period_start"].dt.date.astype(str).tolist() == ["2025-12-31", "2024-12-31"] * 2
+    assert (facts["period_start"] == facts["period_end"]).all()

@@ -17,13 +17,15 @@ then stay undated rather than dated a year off.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .errors import PeriodFormatError
 from .normalize.dates import find_dates
-from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods, infer_calendar
+from .normalize.periods import FiscalCalendar, FiscalPeriod, calendar_from_year_end, find_periods, infer_calendar
 
 __all__ = ["CalendarEvidence", "choose_calendar", "reported_period", "CANDIDATE_CALENDARS", "REPORTING_LAG_DAYS"]
 
@@ -31,6 +33,8 @@ __all__ = ["CalendarEvidence", "choose_calendar", "reported_period", "CANDIDATE_
 REPORTING_LAG_DAYS = 100
 #: How much of the document the timing evidence reads (the reported period is named early).
 EVIDENCE_CHARS = 40_000
+#: How many of its repeated dates a release is tried against as 52/53-week year ends.
+MAX_WEEK_YEAR_ENDS = 4
 #: A period named in the title counts as this many mentions.
 TITLE_WEIGHT = 5
 
@@ -86,7 +90,7 @@ def choose_calendar(
         chosen = _by_timing(text, title_phrases, window, published.year)
         if chosen is not None:
             return CalendarEvidence(chosen, "release date", f"its periods end shortly before the release date {published}")
-    balance = _latest_month_end(text)
+    balance = _balance_date(text)
     if balance is not None:
         chosen = _by_timing(text, title_phrases, (balance, balance), balance.year)
         if chosen is not None:
@@ -103,7 +107,7 @@ def _by_timing(
     """The first candidate calendar (most common first) under which some mention ends inside
     ``window`` and the mentions ending after it (guidance) weigh less than those ending before."""
     mentions = _mentions(text, title_phrases, reference_year)
-    for calendar in CANDIDATE_CALENDARS:
+    for calendar in (*CANDIDATE_CALENDARS, *_week_candidates(text)):
         inside = before = after = 0
         for mention in mentions:
             period = _period_of(mention.text, calendar, reference_year)
@@ -168,10 +172,26 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
-def _latest_month_end(text: str) -> date | None:
-    """The latest month-end date printed (a balance date), if any."""
-    ends = [day for _, _, day in find_dates(text) if (day + timedelta(days=1)).day == 1]
-    return max(ends) if ends else None
+def _balance_date(text: str) -> date | None:
+    """The latest date printed more than once (a balance date, the end of the period reported),
+    else the latest date printed."""
+    counts = Counter(day for _, _, day in find_dates(text))
+    repeated = [day for day, count in counts.items() if count > 1]
+    return max(repeated or counts, default=None)
+
+
+def _week_candidates(text: str) -> list[FiscalCalendar]:
+    """52/53-week calendars whose year could end on a date the release prints repeatedly (a
+    balance sheet's prior year end, "September 24, 2022"), with the 53rd week in any quarter."""
+    counts = Counter(day for _, _, day in find_dates(text) if (day + timedelta(days=1)).day != 1)
+    candidates: list[FiscalCalendar] = []
+    for day, _ in counts.most_common(MAX_WEEK_YEAR_ENDS):
+        try:
+            base = calendar_from_year_end(day)
+        except PeriodFormatError:
+            continue
+        candidates += [dataclasses.replace(base, extra_week_quarter=q) for q in (4, 1, 2, 3)]
+    return list(dict.fromkeys(candidates))
 
 
 def describe_missing(evidence: CalendarEvidence) -> str:

@@ -25,6 +25,8 @@ _QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|over)\b", re.IGNORECASE)
+#: Words that make a dated header a span ending on its date, never a balance at that date.
+_DURATION = re.compile(r"\b(?:months?|weeks?|quarters?|year|period|ended|ending|through|to\s+date|ytd)\b", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\b", re.IGNORECASE)
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_RANGE = re.compile(
@@ -83,15 +85,17 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     group: list[FiscalPeriod] = []  # period columns since the last change column
     any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
     for label, measure, period in zip(labels, measures, periods):
-        compared = _compared_periods(label, context) if measure == "value" else None
-        if compared is not None:  # "2Q04 vs 2Q03": a change column that names both periods
-            measure = "pct_change" if _PERCENT.search(label) else "change"
-            columns.append(Column(label=label, period=compared[0], measure=measure, base_period=compared[1]))
+        compared = _compared_periods(label, context, primary) if measure == "value" else None
+        if compared is not None:  # "2Q04 vs 2Q03", "4Q25 Over 3Q25": a change column naming what it compares
+            measure = _refined_change("pct_change" if _PERCENT.search(label) else "change", *compared)
+            columns.append(
+                Column(label=label, period=compared[0], measure=measure, base_period=compared[1], period_source="header")
+            )
             group = []
             continue
         if not _is_change(measure):
             dated = _date_in(label)
-            as_of = dated if period is None and measure == "value" else None
+            as_of = dated if period is None and measure == "value" and not _DURATION.search(label) else None
             announced = dated if measure == "target" else None
             source = "header" if period is not None else None
             implied = _IMPLIED_PERIOD.match(label) or len(labels) == 1  # a lone column without a header too
@@ -104,6 +108,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
                 group.append(period)
             continue
         subject, base = _change_pair(measure, group, primary)
+        measure = _refined_change(measure, subject, base)
         columns.append(Column(label=label, period=subject, measure=measure, base_period=base, period_source="header"))
         group = []
     return tuple(columns)
@@ -119,11 +124,33 @@ def _implied_period(context: PeriodContext) -> tuple[FiscalPeriod | None, str | 
     return None, None
 
 
-def _compared_periods(label: str, context: PeriodContext) -> tuple[FiscalPeriod, FiscalPeriod] | None:
-    if not _VERSUS.search(label):
+def _compared_periods(
+    label: str, context: PeriodContext, primary: FiscalPeriod | None
+) -> tuple[FiscalPeriod, FiscalPeriod] | None:
+    """(subject, base) of a header that compares: "2Q04 vs 2Q03"; "Over 3Q25" (its top row lost,
+    or printed elsewhere) compares the table's first period with 3Q25."""
+    versus = _VERSUS.search(label)
+    if versus is None or (not context.calendar_known and not find_dates(label)):
         return None
     found = find_periods(label, context.calendar, reference_year=context.reference_year)
-    return (found[0][2], found[1][2]) if len(found) == 2 else None
+    if len(found) == 2:
+        return found[0][2], found[1][2]
+    if len(found) == 1 and found[0][0] >= versus.end() and primary is not None and primary != found[0][2]:
+        return primary, found[0][2]
+    return None
+
+
+def _refined_change(measure: str, subject: FiscalPeriod | None, base: FiscalPeriod | None) -> str:
+    """A change against the same period a year before is year on year; against the period just
+    before, quarter on quarter ("Growth %" between 4Q25 and 3Q25 is a QoQ % change)."""
+    if measure not in ("change", "pct_change") or subject is None or base is None:
+        return measure
+    suffix = "pct" if measure == "pct_change" else "change"
+    if implied_base("yoy", subject) == base:
+        return f"yoy_{suffix}"
+    if implied_base("qoq", subject) == base:
+        return f"qoq_{suffix}"
+    return measure
 
 
 def _is_change(measure: str) -> bool:

@@ -36,6 +36,8 @@ _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$"
 _BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
 _TRANSPOSE_SHARE = 2 / 3
 _DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
+#: A table of balances at dates: its period columns ("4Q25") hold the balance at the period's end.
+_BALANCE = re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+position\b", re.IGNORECASE)
 _PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 
 
@@ -70,6 +72,8 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         calendar_known=meta.calendar_known,
     )
     columns = interpret_columns(grid.columns, context)
+    if _BALANCE.search(f"{title} {block.label_header}"):
+        columns = tuple(_as_balance(column) for column in columns)
     if block.label_header and measure_of(block.label_header) == "target":  # "FY11 Targets | First Half | ..."
         columns = tuple(
             dataclasses.replace(c, measure="target") if c.measure == "value" else c for c in columns
@@ -122,6 +126,13 @@ def merge_continued(previous: Table, table: Table) -> Table:
         footnotes={**previous.footnotes, **table.footnotes},
         last_line=table.last_line,
     )
+
+
+def _as_balance(column: Column) -> Column:
+    """A balance-sheet column headed by a period holds the balance at the period's end."""
+    if column.measure != "value" or column.period is None:
+        return column
+    return dataclasses.replace(column, period=None, as_of=column.period.end)
 
 
 def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
