@@ -5,15 +5,21 @@ import shutil
 import release_parser as rp
 from release_parser.ingest.sources import expand_sources
 
-from conftest import REPO
+from conftest import REPO, TESTS
 
 SAMPLES = REPO / "samples"
+DATA = TESTS / "readers" / "data"
+SOURCE = {
+    "iij_2q_fy2004_results.htm": DATA,
+    "iij_2q_fy2004_6k_edgar.txt": DATA,
+    "iij_2q_fy2004_results.txt": SAMPLES,
+}
 
 
 def test_html_and_edgar_files_are_taken_from_folders(tmp_path):
     for name in ("iij_2q_fy2004_results.htm", "iij_2q_fy2004_6k_edgar.txt", "iij_2q_fy2004_results.txt"):
-        shutil.copy(SAMPLES / name, tmp_path / name)
-    (tmp_path / "release.HTML").write_bytes((SAMPLES / "iij_2q_fy2004_results.htm").read_bytes())
+        shutil.copy(SOURCE[name] / name, tmp_path / name)
+    (tmp_path / "release.HTML").write_bytes((DATA / "iij_2q_fy2004_results.htm").read_bytes())
     (tmp_path / "deck.pdf").write_bytes(b"%PDF-1.4\n")
     (tmp_path / "notes.json").write_text("{}")
     files, problems = expand_sources(tmp_path)
@@ -27,6 +33,6 @@ def test_html_and_edgar_files_are_taken_from_folders(tmp_path):
 def test_each_format_gives_the_same_revenue(tmp_path):
     values = []
     for name in ("iij_2q_fy2004_results.htm", "iij_2q_fy2004_6k_edgar.txt", "iij_2q_fy2004_results.txt"):
-        rel = rp.parse(SAMPLES / name)
+        rel = rp.parse(SOURCE[name] / name)
         values.append(rel.tables[0].frame.loc["Total Revenues", "2Q04"])
     assert values == [10512, 10512, 10512]

@@ -2,15 +2,19 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 import release_parser as rp
+from golden import golden_path, summarize
 from release_parser.readers import read_source, sniff
 from release_parser.readers.edgar import read_edgar, split_filing
 from release_parser.readers.edgar_text import read_edgar_text
 
 SAMPLES = __import__("conftest").REPO / "samples"
-SUBMISSION = SAMPLES / "iij_2q_fy2004_6k_edgar.txt"
+DATA = __import__("conftest").TESTS / "readers" / "data"
+SUBMISSION = DATA / "iij_2q_fy2004_6k_edgar.txt"
+TRUTH = DATA / "iij_2q_fy2004_6k_edgar.truth.json"
 
 EXHIBIT_HTML = """<DOCUMENT>
 <TYPE>EX-99.1
@@ -165,7 +169,7 @@ def submission():
 
 def test_submission_sample_reads_the_exhibit_only(submission):
     layout = read_source(SUBMISSION)
-    truth = json.loads((SAMPLES / "iij_2q_fy2004_6k_edgar.truth.json").read_text(encoding="utf-8"))
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
     fields = dict(layout.filing)
     for name in ("form_type", "company", "filed", "period_of_report"):
         assert fields[name] == truth["filing"][name]
@@ -189,3 +193,31 @@ def test_submission_sample_matches_the_text_sample(submission):
     assert (submission.company, submission.title, submission.published) == (
         reference.company, reference.title, reference.published
     )
+
+
+def test_submission_sample_matches_its_truth_file(submission):
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    assert (submission.company, submission.title, str(submission.published)) == (
+        truth["company"], truth["title"], truth["date"]
+    )
+    assert submission.calendar.year_end_month == truth["fiscal_year_end_month"]
+    facts = submission.facts
+    for table_truth in truth["tables"]:
+        [table] = [t for t in submission.tables if table_truth["title_contains"] in t.title]
+        assert (table.scale, table.column_labels) == (table_truth["scale"], table_truth["columns"])
+        for item, values in table_truth["rows"].items():
+            for column, want in zip(table_truth["columns"], values):
+                rows = facts[(facts.table == table.index) & (facts.line_item == item) & (facts.column == column)]
+                if want is None:
+                    assert rows.value.isna().all(), (item, column)
+                    continue
+                assert rows.value.tolist() == [pytest.approx(want)], (item, column)
+                dates = truth["periods"].get(column)
+                if dates is not None:
+                    row = rows.iloc[0]
+                    assert [str(row.period_start.date()), str(row.period_end.date())] == dates
+                    assert isinstance(row.period_start, pd.Timestamp)
+
+
+def test_submission_sample_matches_its_golden_file(submission):
+    assert summarize(submission) == json.loads(golden_path(SUBMISSION).read_text(encoding="utf-8"))

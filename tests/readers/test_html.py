@@ -14,7 +14,9 @@ from release_parser.readers.html import decode_html, read_html
 from release_parser.readers.html_tables import GridCell, merge_affixes
 
 SAMPLES = __import__("conftest").REPO / "samples"
-HTML_SAMPLE = SAMPLES / "iij_2q_fy2004_results.htm"
+#: The reference release in other formats: beside the tests, so that ingesting samples/ loads it once.
+DATA = __import__("conftest").TESTS / "readers" / "data"
+HTML_SAMPLE = DATA / "iij_2q_fy2004_results.htm"
 TEXT_SAMPLE = SAMPLES / "iij_2q_fy2004_results.txt"
 
 STATEMENT = b"""<html><body>
@@ -184,7 +186,7 @@ def test_reference_release_as_html_gives_the_same_highlights(html_release, text_
 
 def test_reference_release_as_html_matches_the_truth(html_release):
     # the HTML and the EDGAR sample render the same release, so one truth file serves both
-    truth = json.loads((SAMPLES / "iij_2q_fy2004_6k_edgar.truth.json").read_text(encoding="utf-8"))
+    truth = json.loads((DATA / "iij_2q_fy2004_6k_edgar.truth.json").read_text(encoding="utf-8"))
     assert (html_release.company, html_release.title, str(html_release.published)) == (
         truth["company"], truth["title"], truth["date"]
     )
