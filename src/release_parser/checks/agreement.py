@@ -1,0 +1,74 @@
+"""Agreement: the same line item over the same dates agrees wherever the release prints it.
+
+Two tables are compared only when they corroborate each other: at least
+:data:`MIN_AGREEING` of their shared figures agree, and at most half as many
+disagree (a GAAP table and its non-GAAP twin share labels, not figures). A prose
+figure is compared with the one table figure of its metric, dates and unit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..keys import to_line_item_key
+from ..model import Release
+from .figures import Figure
+from .index import Span, ValueIndex
+from .result import CellRef, CheckResult
+from .tolerance import half_unit, sum_tolerance
+
+__all__ = ["check_agreement", "MIN_AGREEING"]
+
+#: Shared figures two tables must agree on before a disagreement counts.
+MIN_AGREEING = 2
+
+def _agree(a: Figure, b: Figure) -> bool:
+    return abs(a.value - b.value) <= sum_tolerance((a.error, b.error), a.value)
+
+def _result(release: Release, key_label: str, span_label: str | None, a: Figure, b: Figure) -> CheckResult:
+    table = release.tables[b.ref.table] if b.ref.table is not None else None
+    column = table.columns[b.ref.column].label if table is not None else ""
+    return CheckResult("agreement.tables", b.ref.table, key_label, column, span_label, a.value, b.value,
+                       sum_tolerance((a.error, b.error), a.value), (b.ref, a.ref))
+
+def _table_pairs(index: ValueIndex) -> dict[tuple[int, int], list[tuple[str, Span, Figure, Figure]]]:
+    pairs: dict[tuple[int, int], list[tuple[str, Span, Figure, Figure]]] = defaultdict(list)
+    for (key, span), figures in index.by_key.items():
+        for i, a in enumerate(figures):
+            for b in figures[i + 1:]:
+                if a.unit == b.unit and a.ref.table is not None and b.ref.table is not None and a.ref.table != b.ref.table:
+                    first, second = (a, b) if a.ref.table < b.ref.table else (b, a)
+                    pairs[(first.ref.table, second.ref.table)].append((key, span, first, second))  # type: ignore[arg-type]
+    return pairs
+
+def _check_tables(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+    labels = {(t.index, r): item.label for t in release.tables for r, item in enumerate(t.line_items)}
+    periods = {(c.period.start, c.period.end): c.period.label for t in release.tables for c in t.columns if c.period}
+    for shared in _table_pairs(index).values():
+        agreeing = sum(_agree(a, b) for _, _, a, b in shared)
+        if agreeing < MIN_AGREEING or 2 * (len(shared) - agreeing) > agreeing:
+            continue
+        for _key, span, a, b in shared:
+            label = labels.get((b.ref.table, b.ref.row), _key)
+            yield _result(release, label, periods.get(span, span[1].isoformat() if span[0] == span[1] else None), a, b)
+
+def _check_prose(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+    for position, fact in enumerate(release.prose):
+        if fact.measure != "value" or fact.period is None or fact.is_percent or fact.unit is None:
+            continue
+        key = fact.metric.strip()
+
+        figure = index.lookup(to_line_item_key(key), (fact.period.start, fact.period.end), fact.unit)
+        if figure is None:
+            continue
+        value = fact.value * fact.scale
+        error = half_unit(fact.raw, fact.scale)
+        yield CheckResult("agreement.prose", figure.ref.table, fact.metric, fact.raw, fact.period.label,
+                          figure.value, value, sum_tolerance((error, figure.error), value),
+                          (CellRef(None, position, 0, fact.provenance.line), figure.ref))
+
+def check_agreement(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+    """Table against table, and prose against tables."""
+    yield from _check_tables(release, index)
+    yield from _check_prose(release, index)
