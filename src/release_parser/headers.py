@@ -33,6 +33,7 @@ _MONTH_RANGE = re.compile(
     rf"\b(?P<first>{_MONTH_NAME})\.?\s*[-–~]\s*(?P<last>{_MONTH_NAME})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_BARE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _RANGE_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
 _TARGET = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
@@ -170,6 +171,9 @@ def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
         ranged = _month_range_period(label, context.calendar)
         if ranged is not None:
             return ranged
+        year = _BARE_YEAR.match(label)
+        if year and context.calendar.year_end_month == 12 and not context.calendar.is_week_based:
+            return FiscalPeriod.from_parts(int(year.group(1)), "FY", context.calendar)  # "2025" over a calendar year
     if not found and context.fiscal_year is not None:
         if _FULL_YEAR.match(label):
             return FiscalPeriod.from_parts(context.fiscal_year, "FY", context.calendar)

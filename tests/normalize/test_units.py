@@ -253,3 +253,24 @@ def test_reference_page_vocabulary() -> None:
     rows = doc_rows(DOC, "| Unit | Spellings |")
     documented = {code(cells[0]): tuple(re.findall(r"`([^`]+)`", cells[1])) for cells in rows}
     assert documented == dict(UNIT_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text, unit, scale",
+    [
+        ("(In NT$ billions unless otherwise noted)", "TWD", 1_000_000_000),
+        ("NT$MN", "TWD", 1_000_000),
+        ("(Expressed In New Taiwan Thousand Dollars)", "TWD", 1_000),
+        ("US$ (In millions, except per share amounts)", "USD", 1_000_000),
+    ],
+)
+def test_captions_of_taiwanese_and_us_releases(text: str, unit: str, scale: int) -> None:
+    caption = find_unit_caption(text)
+    assert caption is not None and (caption.unit, caption.scale) == (unit, scale)
+
+
+def test_a_single_letter_b_is_billions() -> None:
+    from release_parser.normalize.numbers import parse_number
+
+    number = parse_number("NT$100.66B")
+    assert (number.value, number.unit, number.scale) == (100.66, "TWD", 1_000_000_000)

@@ -119,3 +119,31 @@ def test_transposed_cells_keep_the_line_they_were_printed_on():
     text = "| | Revenues | Net income |\n|---|---:|---:|\n| 1Q11 | 92,305 | 2,266 |\n| 2Q11 | 106,107 | 4,646 |\n"
     facts = rp.parse_text(text, calendar=IIJ).facts
     assert {(r.raw, r.line) for r in facts.itertuples()} == {("92,305", 3), ("2,266", 3), ("106,107", 4), ("4,646", 4)}
+
+
+def test_stacked_header_cells_form_one_path_per_column():
+    text = (
+        "                       Three Months Ended           Six Months Ended\n"
+        "                     April 1,     March 26,      April 1,     March 26,\n"
+        "                       2023          2022          2023          2022\n"
+        "Total net sales       94,836        97,278       211,990       221,223\n"
+        "Gross margin          41,976        42,559        92,308        96,802\n"
+    )
+    table = rp.parse_text(text).tables[0]
+    assert table.column_labels == [
+        "Three Months Ended April 1, 2023", "Three Months Ended March 26, 2022",
+        "Six Months Ended April 1, 2023", "Six Months Ended March 26, 2022",
+    ]
+
+
+def test_a_year_row_with_a_change_word_is_a_header_and_a_blank_line_may_follow_it():
+    text = (
+        "2025 Financial Highlights\n\n"
+        "(In NT$ billions)           2025        2024        YoY\n\n"
+        "Net Revenue             3,809.05    2,894.31     +31.6%\n"
+        "Income before Tax       2,041.66    1,405.84      45.2%\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Net Revenue", "2025"), "period"] == "FY2025"
+    assert facts.loc[("Income before Tax", "YoY"), ["value", "measure", "base_period"]].tolist() == [45.2, "yoy_pct", "FY2024"]

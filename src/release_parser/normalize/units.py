@@ -27,14 +27,14 @@ __all__ = [
 MAX_CAPTION_LENGTH = 200
 """Longest caption :func:`parse_unit_caption` reads; longer text is rejected."""
 
-CURRENCY_CODES = frozenset({"JPY", "USD", "EUR", "GBP"})
+CURRENCY_CODES = frozenset({"JPY", "USD", "EUR", "GBP", "TWD"})
 """The currencies the vocabulary knows, as ISO 4217 codes."""
 
 SCALE_WORDS: Mapping[str, int] = MappingProxyType(
     {
         **dict.fromkeys(["k", "thousand", "thousands"], 1_000),
         **dict.fromkeys(["m", "mn", "million", "millions"], 1_000_000),
-        **dict.fromkeys(["bn", "billion", "billions"], 1_000_000_000),
+        **dict.fromkeys(["b", "bn", "billion", "billions"], 1_000_000_000),
         **dict.fromkeys(["tn", "trillion", "trillions"], 1_000_000_000_000),
     }
 )
@@ -52,6 +52,7 @@ UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "USD": ("usd", "dollar", "dollars"),
         "EUR": ("eur", "euro", "euros"),
         "GBP": ("gbp",),
+        "TWD": ("twd", "ntd"),
         "%": ("%", "percent", "per cent", "pct"),
         # bandwidth
         "Kbps": ("kbps",),
@@ -70,7 +71,8 @@ UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 """Canonical unit -> the lower-case spellings that mean it."""
 
 MONEY_PATTERN = r"""
-    U\.?S\.?\s?\$             # US$  U.S.$  US $
+    N\.?T\.?\s?\$             # NT$  (New Taiwan dollars)
+  | U\.?S\.?\s?\$             # US$  U.S.$  US $
   | U\.?S\.?\s*dollars?       # US dollars  U.S. dollar
   | [$¥€£]
 """
@@ -117,10 +119,16 @@ _CAPTION_LEAD = re.compile(
 _EXCEPT_CLAUSE = re.compile(
     r"""
     \s* [,;] \s* (?: except | excluding ) \b .* $     # ", except per share data"
+    | \s+ unless \s+ otherwise \s+ (?: noted | stated | indicated ) \b .* $
     | \s* [,;/] \s* % \s* $                            # "(JPY millions, %)": ratios in the same table
     """,
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
 )
+
+#: "New Taiwan Thousand Dollars", "New Taiwan dollars": one currency, with its scale inside.
+_NEW_TAIWAN_DOLLARS = re.compile(r"\bnew\s+taiwan\s+(?:(?P<scale>[a-z]+)\s+)?dollars?\b", re.IGNORECASE)
+#: A currency printed just before a bracketed caption: "US$ (In millions)".
+_MONEY_BEFORE = re.compile(rf"(?:{MONEY_PATTERN}|\b(?:JPY|USD|EUR|GBP|TWD)\b)\s*$", re.VERBOSE | re.IGNORECASE)
 
 _CAPTION_TOKEN = re.compile(
     rf"""
@@ -210,9 +218,11 @@ def money_code(token: str) -> str:
 
     Examples
     --------
-    >>> money_code("US$"), money_code("¥"), money_code("U.S. dollars")
-    ('USD', 'JPY', 'USD')
+    >>> money_code("US$"), money_code("¥"), money_code("U.S. dollars"), money_code("NT$")
+    ('USD', 'JPY', 'USD', 'TWD')
     """
+    if token.upper().replace(".", "").startswith("NT"):
+        return "TWD"
     if token.endswith("$") or "dollar" in token.casefold():
         return "USD"
     return _SYMBOL_CODES[token]
@@ -280,6 +290,7 @@ def parse_unit_caption(text: str) -> UnitScale:
         raise UnitFormatError(f"caption longer than {MAX_CAPTION_LENGTH} characters", text)
     body = _strip_brackets(unicodedata.normalize("NFKC", text).strip(), text)
     body = _EXCEPT_CLAUSE.sub("", body)
+    body = _NEW_TAIWAN_DOLLARS.sub(lambda m: f"TWD {m.group('scale') or ''}".strip(), body)
     numeric_ok = _UNIT_PREFIX.match(body) is not None
     body = _UNIT_PREFIX.sub("", body, count=1)
     units, scales = _read_caption_words(body, text, numeric_ok=numeric_ok)
@@ -340,6 +351,11 @@ def _bracketed_caption(line: str) -> UnitScale | None:
     for match in _BRACKETED.finditer(line):
         caption = _try_parse(match.group())
         if caption is not None:
+            money = _MONEY_BEFORE.search(line[max(0, match.start() - 12) : match.start()]) if caption.unit is None else None
+            if money is not None:
+                token = money.group().strip()
+                unit = token.upper() if token.upper() in CURRENCY_CODES else money_code(token)
+                return UnitScale(unit=unit, scale=caption.scale, raw=line[match.start() - len(money.group()) : match.end()])
             return caption
     return None
 

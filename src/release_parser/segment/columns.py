@@ -91,6 +91,47 @@ class ColumnGrid:
                         texts[index] = nearest.text
         return label, tuple(texts)
 
+    def header_paths(
+        self, lines: Sequence[Line], body_has_labels: bool, spans: Callable[[str], bool] | None = None
+    ) -> tuple[str, tuple[str, ...]]:
+        """The header over a positional table, read as one path of header cells per column.
+
+        Every header cell, top to bottom, joins the path of each value column whose centre it
+        spans ("Three Months Ended" over both its columns, then "April 1," and "2023" over one),
+        else of the column nearest to it. A narrow cell for which ``spans`` is true, on a line
+        above the last, also heads the columns its line leaves empty beside it (a period
+        centred over "Actual | Target"). Cells over the label column form the label header.
+        """
+        assert self.spans is not None
+        paths: list[list[str]] = [[] for _ in range(self.count)]
+        labels: list[str] = []
+        first_column = self.spans[0][0] if self.spans else 0.0
+        centres = [(x0 + x1) / 2 for x0, x1 in self.spans]
+        for position, line in enumerate(lines):
+            cells = [c for c in line.cells if c.text]
+            placed: list[list[Cell]] = [[] for _ in range(self.count)]
+            narrow: list[Cell] = []
+            for cell in cells:
+                over_labels = self.label_right is None or cell.x0 <= self.label_right
+                if body_has_labels and cell.x1 < first_column and cell is cells[0] and over_labels:
+                    labels.append(cell.text)
+                    continue
+                covered = [i for i, centre in enumerate(centres) if cell.x0 <= centre <= cell.x1]
+                if not covered:
+                    narrow.append(cell)
+                for index in covered or [self._nearest(cell)]:
+                    placed[index].append(cell)
+            if spans is not None and position < len(lines) - 1 and narrow:
+                owners = [c for column in placed for c in column]
+                for index, centre in enumerate(centres):
+                    if not placed[index]:
+                        nearest = min(owners, key=lambda c: abs(c.center - centre))
+                        if nearest in narrow and spans(nearest.text):
+                            placed[index].append(nearest)
+            for index, column in enumerate(placed):
+                paths[index].extend(cell.text for cell in column)
+        return " ".join(labels), tuple(" ".join(path) for path in paths)
+
     def _nearest(self, cell: Cell) -> int:
         assert self.spans is not None
         best, best_score = 0, float("-inf")

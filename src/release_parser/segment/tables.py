@@ -15,7 +15,7 @@ from .lines import footnote_marks, is_rule, looks_like_heading, match_bullet, ma
 
 __all__ = ["find_tables"]
 
-MAX_HEADER_ROWS = 3
+MAX_HEADER_ROWS = 5
 MAX_LABEL_LINES = 3
 MIN_LISTING_ROWS = 4
 MIN_LISTING_CELLS = 4
@@ -27,6 +27,7 @@ MAX_CAPTION_LINES = 2
 MAX_BLANKS_INSIDE = 1
 MAX_BLANKS_BEFORE_FOOTNOTES = 3
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d\d$", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(r"^(?:yoy|qoq|y/y|q/q|y-y|q-q|change|growth|diff\.?|%|\(%\)|% change|change \(%\))$", re.IGNORECASE)
 
 
 def find_tables(lines: Sequence[Line]) -> list[TableBlock]:
@@ -81,8 +82,13 @@ def _mark_listings(lines: Sequence[Line], body_rows: list[bool]) -> None:
 
 
 def _is_year_header(line: Line) -> bool:
+    """Years over the value columns ("2025 | 2024 | YoY"), the label cell aside."""
     texts = [c.text for c in line.cells if c.text]
-    return len(texts) >= 2 and all(_YEAR.match(t) for t in texts)
+    if len(texts) >= 2 and all(_YEAR.match(t) for t in texts):
+        return True
+    values = texts[1:]
+    years = sum(bool(_YEAR.match(t)) for t in values)
+    return years >= 1 and len(values) >= 2 and all(_YEAR.match(t) or _CHANGE_WORDS.match(t) for t in values)
 
 
 def _is_header_row(line: Line) -> bool:
@@ -151,10 +157,14 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
     top, groups, header_indexes = _header_above(lines, start)
-    header_rows = [
-        grid.align_header(lines[i], any(labels), _spans_columns if position < len(header_indexes) - 1 else None)
-        for position, i in enumerate(header_indexes)
-    ]
+    if grid.positional:
+        paths = grid.header_paths([lines[i] for i in header_indexes], any(labels), _spans_columns)
+        header_rows = [paths] if header_indexes else []
+    else:
+        header_rows = [
+            grid.align_header(lines[i], any(labels), _spans_columns if position < len(header_indexes) - 1 else None)
+            for position, i in enumerate(header_indexes)
+        ]
     caption = _caption_above(lines, top)
     rows = []
     group, prefix = groups[-1] if groups else "", ""
@@ -273,9 +283,11 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
         groups.insert(0, lines[index].text.rstrip(":").strip())
         index -= 1
     found: list[int] = []
+    blanks = 0
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
-        if is_rule(line.raw):
+        if is_rule(line.raw) or (line.is_blank and not found and blanks < MAX_BLANKS_INSIDE):
+            blanks += line.is_blank
             index -= 1
             continue
         if not _is_header_row(line):
