@@ -147,3 +147,18 @@ def test_a_year_row_with_a_change_word_is_a_header_and_a_blank_line_may_follow_i
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Net Revenue", "2025"), "period"] == "FY2025"
     assert facts.loc[("Income before Tax", "YoY"), ["value", "measure", "base_period"]].tolist() == [45.2, "yoy_pct", "FY2024"]
+
+
+def test_a_row_of_years_under_the_unit_caption_heads_the_table():
+    text = (
+        "                                   Three months ended      Twelve months ended\n"
+        "                                        July 31,                July 31,\n"
+        "(In millions, except per share)    2024        2023        2024        2023\n"
+        "Net sales                         $7,946      $7,838     $29,635     $29,734\n"
+        "Cost of sales                    (5,485)     (5,436)    (20,582)    (20,709)\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end"))
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert list(rel.facts["line_item"].unique()) == ["Net sales", "Cost of sales"]
+    row = facts.loc[("Cost of sales", "Twelve months ended July 31, 2023")]
+    assert (row["value"], str(row["period_start"].date()), str(row["period_end"].date())) == (-20709, "2022-08-01", "2023-07-31")

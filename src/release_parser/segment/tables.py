@@ -57,7 +57,7 @@ def _is_body_row(line: Line) -> bool:
 
 def _is_listing_row(line: Line) -> bool:
     """A row of a listing: many cells, mostly words, at least one figure (a ZIP code, a count)."""
-    if line.separator is Separator.NONE or is_rule(line.raw):
+    if line.separator is Separator.NONE or is_rule(line.raw) or _is_year_header(line):
         return False
     texts = [c.text for c in line.cells if c.text]
     return len(texts) >= MIN_LISTING_CELLS and any(is_figure_cell(t) for t in texts[1:])
