@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .assemble import assemble
+from .checks import raise_on_failed_checks
 from .layout import Layout
 from .metadata import read_metadata
 from .model import Release
@@ -21,6 +22,7 @@ def parse(
     password: str | None = None,
     max_pages: int | None = None,
     timeout: float | None = None,
+    strict: bool = False,
 ) -> Release:
     """Parse a release: text, PDF, HTML or an SEC EDGAR filing (told apart by content, not extension).
 
@@ -38,6 +40,9 @@ def parse(
         Read at most this many PDF pages.
     timeout
         Stop reading a PDF after this many seconds (:class:`~release_parser.errors.ResourceLimitError`).
+    strict
+        Raise :class:`~release_parser.errors.ConsistencyError` when a check of the
+        release's own arithmetic fails (see ``rel.checks``).
 
     Raises
     ------
@@ -52,7 +57,7 @@ def parse(
     10512.0
     """
     layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout)
-    return parse_layout(layout, calendar=calendar)
+    return parse_layout(layout, calendar=calendar, strict=strict)
 
 
 def parse_text(
@@ -61,6 +66,7 @@ def parse_text(
     source: str = "<text>",
     calendar: FiscalCalendar | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    strict: bool = False,
 ) -> Release:
     """Parse a release given as a string.
 
@@ -72,10 +78,13 @@ def parse_text(
     >>> rel.facts[["line_item", "column", "value"]].to_dict("records")
     [{'line_item': 'Revenue', 'column': '2Q04', 'value': 10512.0}, {'line_item': 'Revenue', 'column': '1Q04', 'value': 8675.0}]
     """
-    return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar)
+    return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar, strict=strict)
 
 
-def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None) -> Release:
-    """Segment and interpret a layout produced by any reader."""
+def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None, strict: bool = False) -> Release:
+    """Segment and interpret a layout produced by any reader; ``strict`` as for :func:`parse`."""
     meta = read_metadata(layout.lines, layout.full_text, calendar)
-    return assemble(layout, segment(layout), meta)
+    release = assemble(layout, segment(layout), meta)
+    if strict:
+        raise_on_failed_checks(release)
+    return release

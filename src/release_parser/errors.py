@@ -17,6 +17,7 @@ __all__ = [
     "NoTextLayerError",
     "ResourceLimitError",
     "LayoutError",
+    "ConsistencyError",
     "NormalizationError",
     "NumberFormatError",
     "PeriodFormatError",
@@ -63,6 +64,17 @@ class ResourceLimitError(ReadError):
 
 class LayoutError(ReleaseParserError):
     """The text was read but its structure cannot be segmented as asked."""
+
+
+class ConsistencyError(ReleaseParserError):
+    """A strict parse found figures that contradict the release's own arithmetic.
+
+    ``failures`` holds the failed :class:`~release_parser.checks.CheckResult` objects.
+    """
+
+    def __init__(self, message: str, failures: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.failures = failures
 
 
 class NormalizationError(ReleaseParserError, ValueError):

@@ -7,6 +7,6 @@ DataFrame and ``Release.facts.verified`` marks the cells they read.
 """
 
 from .result import CellRef, CheckResult
-from .runner import Verdict, cell_verdicts, run_checks, verdict_of
+from .runner import Verdict, cell_verdicts, raise_on_failed_checks, run_checks, verdict_of
 
-__all__ = ["CellRef", "CheckResult", "Verdict", "cell_verdicts", "run_checks", "verdict_of"]
+__all__ = ["CellRef", "CheckResult", "Verdict", "cell_verdicts", "raise_on_failed_checks", "run_checks", "verdict_of"]

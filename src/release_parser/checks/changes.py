@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Column, Release, Table
 from ..normalize.periods import FiscalPeriod
@@ -48,6 +49,8 @@ def _operand(table: Table, row: int, span: Span, before: int, index: ValueIndex,
 
 
 def _ratio_change(change: Figure, current: Figure, base: Figure) -> tuple[str, float, float] | None:
+    if base.value < 0 and current.value < 0:  # two costs printed negative: their ratio is that of the amounts
+        current, base = replace(current, value=-current.value), replace(base, value=-base.value)
     bounds = ratio_interval(current.value, current.error, base.value, base.error)
     if bounds is None:
         return None

@@ -52,5 +52,5 @@ class CheckResult:
         """One line for reports: rule, where, found against expected."""
         where = f"table {self.table}" if self.table is not None else "prose"
         period = f" {self.period}" if self.period else ""
-        return (f"{self.rule}: {where}, {self.line_item!r} [{self.column}]{period}: found {self.found:g},"
-                f" expected {self.expected:g} ± {self.tolerance:.3g}")
+        return (f"{self.rule}: {where}, {self.line_item!r} [{self.column}]{period}: found {self.found:,.10g},"
+                f" expected {self.expected:,.10g} ± {self.tolerance:,.3g}")

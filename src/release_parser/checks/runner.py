@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..errors import ConsistencyError
 from ..model import Release
 from .agreement import check_agreement
 from .balance import check_balance
@@ -15,7 +16,7 @@ from .ratios import check_ratios
 from .result import CheckResult
 from .totals import check_totals
 
-__all__ = ["run_checks", "run_table_checks", "cell_verdicts", "Verdict", "verdict_of"]
+__all__ = ["run_checks", "run_table_checks", "cell_verdicts", "raise_on_failed_checks", "Verdict", "verdict_of"]
 
 
 def run_table_checks(release: Release) -> list[CheckResult]:
@@ -70,3 +71,11 @@ def verdict_of(release: Release, results: Iterable[CheckResult]) -> Verdict:
              for c, cell in enumerate(row) if cell is not None and cell.number is not None}
     covered = cells & set(cell_verdicts(listed))
     return Verdict(len(cells), len(covered), sum(not r.passed for r in listed), len(listed))
+
+
+def raise_on_failed_checks(release: Release) -> None:
+    """Raise :class:`~release_parser.errors.ConsistencyError` listing every failed check of ``release``."""
+    failures = tuple(result for result in run_checks(release) if not result.passed)
+    if failures:
+        listing = "\n".join("  " + failure.describe() for failure in failures)
+        raise ConsistencyError(f"{release.source}: {len(failures)} failed checks\n{listing}", failures)
