@@ -13,7 +13,7 @@ from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 
-__all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
@@ -63,6 +63,22 @@ FACT_COLUMNS: Mapping[str, str] = {
     "converted_scale": "Int64",
     "raw": "string",
     **_PROVENANCE_COLUMNS,
+    "verified": "boolean",
+}
+
+#: Columns of ``Release.checks`` and their dtypes: one row per check run.
+CHECK_COLUMNS: Mapping[str, str] = {
+    "rule": "string",
+    "table": "Int64",
+    "line_item": "string",
+    "column": "string",
+    "period": "string",
+    "expected": "Float64",
+    "found": "Float64",
+    "tolerance": "Float64",
+    "passed": "boolean",
+    "facts": "string",
+    "lines": "string",
 }
 
 #: Columns of ``Release.highlights`` and their dtypes.
@@ -195,10 +211,11 @@ def _instant_fields(day: date | None, calendar: FiscalCalendar | None) -> dict[s
     }
 
 
-def table_fact_records(table: Table) -> list[dict[str, object]]:
-    """One record per numeric (or NA-marked) cell of a table."""
+def table_fact_records(table: Table, verdicts: Mapping[tuple[int, int, int], bool] | None = None) -> list[dict[str, object]]:
+    """One record per numeric (or NA-marked) cell of a table; ``verdicts`` give ``verified``."""
+    found = verdicts or {}
     return [
-        _fact_record(table, row, column, cell)
+        {**_fact_record(table, row, column, cell), "verified": found.get((table.index, row, column))}
         for row, cells in enumerate(table.cells)
         for column, cell in enumerate(cells)
         if cell is not None and cell.number is not None
@@ -206,8 +223,11 @@ def table_fact_records(table: Table) -> list[dict[str, object]]:
 
 
 def facts_frame(release: Release) -> pd.DataFrame:
-    """``Release.facts``: every numeric table cell of the release, tidy."""
-    return typed_frame((r for table in release.tables for r in table_fact_records(table)), FACT_COLUMNS)
+    """``Release.facts``: every numeric table cell of the release, tidy, with the checks' verdict."""
+    from .checks.frame import frame_verdicts
+
+    verdicts = frame_verdicts(release.checks)
+    return typed_frame((r for table in release.tables for r in table_fact_records(table, verdicts)), FACT_COLUMNS)
 
 
 def highlights_frame(release: Release) -> pd.DataFrame:

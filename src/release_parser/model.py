@@ -181,6 +181,20 @@ class Release:
         return facts_frame(self)
 
     @cached_property
+    def checks(self) -> pd.DataFrame:
+        """One row per arithmetic check of the release: rule, figures read, expected, found, passed."""
+        from .checks.frame import checks_frame
+
+        return checks_frame(self)
+
+    @property
+    def verdict(self) -> str:
+        """One line: ``"412 cells, 388 covered by checks, 0 failed"``."""
+        from .checks.frame import verdict_line
+
+        return verdict_line(self)
+
+    @cached_property
     def highlights(self) -> pd.DataFrame:
         """One row per bullet: text, level, marker, emphasis, section, parent and provenance."""
         from .frames import highlights_frame
