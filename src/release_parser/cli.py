@@ -33,6 +33,7 @@ examples:
   release-parser query --db sqlite:///releases.db \\
       "select value from facts where line_item_key = 'total_revenues' and period = '2Q04'"
   release-parser period 2Q04 --fy-end 3 --naming start
+  release-parser check samples/*.txt
 """
 
 PARSE_EXAMPLES = """\
@@ -70,6 +71,16 @@ examples:
   release-parser period 2Q04 --fy-end 3 --naming start     # IIJ: 2004-07-01..2004-09-30
   release-parser period "First Half of FY2011" --naming start
   release-parser period "nine months ended December 31, 2010" --format json
+"""
+
+CHECK_EXAMPLES = """\
+examples:
+  release-parser check samples/iij_2q_fy2004_results.txt
+  release-parser check samples/*.txt --all
+  release-parser check samples/kns_3q_fy2006_sec_filing.txt --format csv --output checks.csv
+
+One line per file with its verdict, then each failed check (with --all, every
+check). The exit code is 1 when a check failed in any file.
 """
 
 _FORMATS = ["table", "csv", "json", "parquet"]
@@ -174,6 +185,28 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    failed = 0
+    frames = []
+    for path in args.files:
+        release = api.parse(path)
+        checks = release.checks
+        failed += int((~checks["passed"]).sum())
+        if args.format != "table":
+            frames.append(checks.assign(file=path))
+            continue
+        print(f"{path}: {release.verdict}")
+        shown = checks if args.all else checks[~checks["passed"]]
+        for row in shown.itertuples(index=False):
+            mark = "ok  " if row.passed else "FAIL"
+            print(f"  {mark} {row.rule}: table {row.table}, {row.line_item!r} [{row.column}]"
+                  f" {row.period if isinstance(row.period, str) else ''}: found {row.found:,.10g},"
+                  f" expected {row.expected:,.10g} ± {row.tolerance:,.3g} (lines {row.lines})")
+    if frames:
+        _emit(pd.concat(frames, ignore_index=True), args.format, args.output)
+    return 1 if failed else 0
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
@@ -250,7 +283,7 @@ def _command(commands, name: str, help_text: str, examples: str) -> argparse.Arg
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``release-parser``, with its four commands."""
+    """The argument parser of ``release-parser``, with its five commands."""
     parser = _Parser(
         prog=PROG,
         description="Turn earnings-result releases into tables, facts and highlights, and load many into a database.",
@@ -269,6 +302,15 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--password", help="password of an encrypted PDF")
     parse.add_argument("--max-pages", type=int, metavar="N", help="read at most N pages of a PDF")
     parse.set_defaults(run=_cmd_parse)
+
+    check = _command(commands, "check", "parse releases and check their arithmetic; exit 1 when a check fails",
+                     CHECK_EXAMPLES)
+    check.add_argument("files", nargs="+", metavar="FILE", help="text, markdown, HTML or PDF releases")
+    check.add_argument("--all", action="store_true", help="list every check, not only the failed ones")
+    check.add_argument("--format", choices=_FORMATS, default="table",
+                       help="output format (default: table: a report); csv, json and parquet give every check")
+    check.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    check.set_defaults(run=_cmd_check)
 
     ingest = _command(commands, "ingest", "parse many releases in parallel into a database", INGEST_EXAMPLES)
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) and glob patterns")

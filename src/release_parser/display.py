@@ -82,6 +82,7 @@ def _summary_lines(release: Release) -> list[str]:
         f"Period:    {period.label + f' ({period.start}..{period.end})' if period else '?'}",
         f"Calendar:  {release.calendar.describe() + f' (from the {release.calendar_source})' if release.calendar else 'unknown: period labels left undated'}",
         f"Contents:  {len(release.tables)} tables, {len(release.facts)} facts, {len(release.bullets)} highlights",
+        f"Checks:    {release.verdict}",
     ]
 
 
