@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..frames import FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_COLUMNS, frame_from_columns
+from ..frames import CHECK_COLUMNS, FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_COLUMNS, frame_from_columns
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,7 +37,7 @@ __all__ = [
 
 #: Version of the database layout written by this code. Bump it with every
 #: change to :data:`FRAMES` or to the SQL keys and indexes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the checks table, facts.verified and the documents' check counts
 
 #: One row per loaded document (``Release`` metadata plus file facts).
 DOCUMENT_COLUMNS: Mapping[str, str] = {
@@ -61,6 +61,8 @@ DOCUMENT_COLUMNS: Mapping[str, str] = {
     "fact_count": "Int64",
     "highlight_count": "Int64",
     "prose_fact_count": "Int64",
+    "check_count": "Int64",
+    "failed_check_count": "Int64",
     "parser_version": "string",
     "ingested_at": "datetime64[ns]",
 }
@@ -143,6 +145,7 @@ FRAMES: Mapping[str, FrameSpec] = {
         _child("facts", "fact_no", FACT_COLUMNS, ("line_item_key", "period")),
         _child("highlights", "highlight_no", HIGHLIGHT_COLUMNS),
         _child("prose_facts", "prose_fact_no", PROSE_FACT_COLUMNS, ("metric_key", "period")),
+        _child("checks", "check_no", CHECK_COLUMNS, ("rule", "passed")),
     )
 }
 

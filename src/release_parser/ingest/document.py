@@ -149,6 +149,7 @@ def document_frames(
     facts = _with_keys(release.facts, "facts", document_id)
     highlights = _with_keys(release.highlights, "highlights", document_id)
     prose_facts = _with_keys(release.prose_facts, "prose_facts", document_id)
+    checks = _with_keys(release.checks, "checks", document_id)
     period = release.period
     document = {
         "document_id": document_id,
@@ -171,6 +172,8 @@ def document_frames(
         "fact_count": len(facts),
         "highlight_count": len(highlights),
         "prose_fact_count": len(prose_facts),
+        "check_count": len(checks),
+        "failed_check_count": int((~checks["passed"].astype(bool)).sum()),
         "parser_version": __version__,
         "ingested_at": pd.Timestamp.now(tz="UTC").tz_localize(None),
     }
@@ -180,6 +183,7 @@ def document_frames(
         "facts": facts,
         "highlights": highlights,
         "prose_facts": prose_facts,
+        "checks": checks,
     }
 
 

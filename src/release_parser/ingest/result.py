@@ -37,6 +37,7 @@ class IngestCounts:
     facts: int = 0
     highlights: int = 0
     prose_facts: int = 0
+    checks: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -125,6 +126,11 @@ class IngestResult:
     def prose_facts(self) -> pd.DataFrame:
         """``Release.prose_facts`` of every document, with ``document_id`` and ``prose_fact_no``."""
         return self._child("prose_facts")
+
+    @cached_property
+    def checks(self) -> pd.DataFrame:
+        """``Release.checks`` of every document, with ``document_id`` and ``check_no``."""
+        return self._child("checks")
 
     def to_parquet(self, root: str | os.PathLike[str]) -> Path:
         """Write this ingest's documents and their rows as a Parquet dataset under ``root``.

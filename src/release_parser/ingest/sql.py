@@ -10,8 +10,9 @@ tables          (document_id, table)                        (document_id)
 facts           (document_id, fact_no)                      (document_id), (line_item_key, period)
 highlights      (document_id, highlight_no)                 (document_id)
 prose_facts     (document_id, prose_fact_no)                (document_id), (metric_key, period)
+checks          (document_id, check_no)                     (document_id), (rule, passed)
 ingest_errors   error_id                                    (path), (document_id)
-schema_info     key  (``schema_version`` -> "1", ...)
+schema_info     key  (``schema_version`` -> "2", ...)
 ==============  ==========================================  ==================================
 
 The rows of a document refer to ``documents`` (``ON DELETE CASCADE``), and are
