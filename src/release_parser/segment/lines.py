@@ -36,7 +36,9 @@ _BULLET = re.compile(
     """,
     re.VERBOSE,
 )
-_RULE = re.compile(r"^[ \t]*[-=_~+|:\u2500-\u257f]{3,}[-=_~+|: \t\u2500-\u257f]*$")
+#: Three rule glyphs, then glyphs or blanks to the end. Possessive runs over disjoint classes: a
+#: long dash line ending in another character fails in one pass, without backtracking.
+_RULE = re.compile(r"^[ \t]*+[-=_~+|:\u2500-\u257f]{3}[-=_~+|: \t\u2500-\u257f]*+$")
 _FOOTNOTE = re.compile(
     r"""
     ^[ \t]*
@@ -45,7 +47,9 @@ _FOOTNOTE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_FOOTNOTE_MARK = re.compile(r"\s*(?:\^\{\s*\*?\s*\d{1,2}\s*\}|\*\d{1,2}\b|※\d{0,2}|\(\*\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
+#: A reference mark with the blanks before it. The blanks are taken whole from the start of
+#: their run (never from inside it), so a long blank run costs one pass, not one per position.
+_FOOTNOTE_MARK = re.compile(r"(?<!\s)\s*+(?:\^\{\s*+(?:\*\s*+)?\d{1,2}\s*+\}|\*\d{1,2}\b|※\d{0,2}|\(\*\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 _NUMBERED_NOTE = re.compile(r"^[ \t]*(?:\((?P<paren>\d{1,2})\)|\*(?P<star>\d{1,2})|(?P<bare>\d{1,2})\.?)[ \t]+[A-Z]")
 _TRAILING_PAREN_MARK = re.compile(r"(?<=\S)\s?\((?P<n>\d{1,2})\)$")
 _TRAILING_GLUED_MARK = re.compile(r"(?<=[a-z][a-z])(?P<n>\d{1,2})$|(?<=[A-Za-z][A-Z])(?P<m>\d)$")
