@@ -33,6 +33,7 @@ _MONTH_RANGE = re.compile(
     rf"\b(?P<first>{_MONTH_NAME})\.?\s*[-–~]\s*(?P<last>{_MONTH_NAME})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_PLACEHOLDER = re.compile(r"^column_\d+$")  # a column printed without a header
 _BARE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _RANGE_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")
 _FULL_YEAR = re.compile(r"^\s*(?:full[- ]year|annual|fiscal\s+year|whole\s+year)\s*$", re.IGNORECASE)
@@ -81,7 +82,11 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     """Columns with their periods, measures and base periods resolved."""
     measures = [measure_of(label) for label in labels]
     periods = [_period_in(label, context) if not _is_change(m) else None for label, m in zip(labels, measures)]
-    primary = next((p for p in periods if p is not None), context.default_period)
+    # the table's own period: the first value column's; unknown when that column has none
+    # but a later one has (a change column must not take a comparison column's period)
+    first_value = next((p for p, m in zip(periods, measures) if not _is_change(m)), None)
+    dated_later = any(p is not None for p in periods)
+    primary = first_value if first_value is not None or dated_later else context.default_period
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
     any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
@@ -99,7 +104,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             as_of = dated if period is None and measure == "value" and not _DURATION.search(label) else None
             announced = dated if measure == "target" else None
             source = "header" if period is not None else None
-            implied = _IMPLIED_PERIOD.match(label) or len(labels) == 1  # a lone column without a header too
+            implied = _IMPLIED_PERIOD.match(label) or (len(labels) == 1 and _PLACEHOLDER.match(label))
             if period is None and as_of is None and (measure == "target" or not any_dated and implied):
                 period, source = _implied_period(context)
             columns.append(

@@ -162,3 +162,29 @@ def test_a_row_of_years_under_the_unit_caption_heads_the_table():
     assert list(rel.facts["line_item"].unique()) == ["Net sales", "Cost of sales"]
     row = facts.loc[("Cost of sales", "Twelve months ended July 31, 2023")]
     assert (row["value"], str(row["period_start"].date()), str(row["period_end"].date())) == (-20709, "2022-08-01", "2023-07-31")
+
+
+def test_commentary_printed_beside_a_table_neither_breaks_it_nor_joins_its_labels():
+    text = (
+        "Revenue in NTD: QoQ is\n"
+        "                                   NT$mn              4Q25      3Q25      4Q24   Q/Q (%)   Y/Y (%)\n"
+        "increased 25.7%.\n"
+        "                                   Revenue           22,799    18,137    12,572      25.7      81.3\n"
+        "In 4Q25, the gross margin was\n"
+        "                                   Gross Profit       9,500     5,878     3,876      61.6     145.1\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert list(rel.facts["line_item"].unique()) == ["Revenue", "Gross Profit"]
+    assert facts.loc[("Gross Profit", "4Q24"), "period"] == "4Q24"
+    assert facts.loc[("Revenue", "Y/Y (%)"), ["value", "measure", "base_period"]].tolist() == [81.3, "yoy_pct", "4Q24"]
+    assert rel.tables[0].unit == "TWD" and rel.tables[0].scale == 1_000_000
+    assert any("gross margin" in p.text for p in rel.paragraphs)  # the commentary stays prose
+
+
+def test_a_change_column_never_takes_the_period_of_a_comparison_column():
+    from release_parser.headers import PeriodContext, interpret_columns
+
+    cal = rp.FiscalCalendar(12, "end")
+    columns = interpret_columns(["Highlights", "2024", "Y/Y (%)"], PeriodContext(calendar=cal, reference_year=2026))
+    assert columns[2].period is None  # the first column names no period: the change's subject is unknown

@@ -55,9 +55,10 @@ class TableBlock:
     footnotes: tuple[Line, ...]
     first_line: int
     last_line: int
-    label_header: str = ""
+    label_header: str = ""  # what the header rows print over the label column, e.g. "FY11 Targets"
     start: int = 0  # index of the table's first line (caption included) in the layout's lines
-    stop: int = 0  # index just past its last line (footnotes included)  # what the header rows print over the label column, e.g. "FY11 Targets"
+    stop: int = 0  # index just past its last line (footnotes included)
+    beside: tuple[int, ...] = ()  # indexes in start..stop of text printed beside the table, not in it
 
     @property
     def column_count(self) -> int:

@@ -24,7 +24,7 @@ def segment(layout: Layout) -> list[Block]:
     tables = find_tables(lines)
     # by position: line numbers restart on each page of a PDF
     table_at = {table.start: table for table in tables}
-    table_lines = {index for t in tables for index in range(t.start, t.stop)}
+    table_lines = {index for t in tables for index in range(t.start, t.stop)} - {i for t in tables for i in t.beside}
     blocks: list[Block] = []
     paragraph: list[Line] = []
     tolerance = indent_tolerance(layout.kind)

@@ -95,7 +95,7 @@ def _is_header_row(line: Line) -> bool:
     if line.is_blank or is_rule(line.raw) or match_bullet(line.raw) or match_footnote(line.raw):
         return False
     texts = [c.text for c in line.cells if c.text]
-    if find_unit_caption(line.text) is not None and not _caption_in_label_cell(line):
+    if find_unit_caption(line.text) is not None and not _caption_in_label_cell(line) and not _only_percent_labels(line):
         return False
     if _is_year_header(line):
         return True
@@ -105,13 +105,22 @@ def _is_header_row(line: Line) -> bool:
 
 
 def _caption_in_label_cell(line: Line) -> bool:
-    """``(JPY millions) | 2Q04 | 2Q03``: the unit printed over the labels, periods over the values."""
+    """``(JPY millions) | 2Q04 | 2Q03``: the unit printed over the labels, periods over the values
+    (which may say they are percent changes: ``Q/Q (%)``)."""
     cells = [c for c in line.cells if c.text]
     return (
         line.separator is not Separator.NONE
         and len(cells) >= 2
         and find_unit_caption(cells[0].text) is not None
-        and all(find_unit_caption(c.text) is None for c in cells[1:])
+        and all(find_unit_caption(c.text) is None or _CHANGE_HEADER.search(c.text) for c in cells[1:])
+    )
+
+
+def _only_percent_labels(line: Line) -> bool:
+    """Every caption on the line is a change column's "(%)": ``4Q25 | 3Q25 | Q/Q (%) | Y/Y (%)``."""
+    cells = [c for c in line.cells if c.text]
+    return line.separator is not Separator.NONE and all(
+        find_unit_caption(c.text) is None or (_CHANGE_HEADER.search(c.text) and len(cells) > 1) for c in cells
     )
 
 
@@ -196,6 +205,7 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         start=first_index,
         stop=end,
         label_header=" ".join(label for label, _ in header_rows if label),
+        beside=tuple(i for i in range(first_index, end) if _beside(lines[i], lines[start])),
     )
     return table, end
 
@@ -219,6 +229,9 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
             members.append(index)
             index += 1
             continue
+        if _beside(line, lines[start]):
+            index += 1  # a column of commentary printed beside the table, left of its labels
+            continue
         following = _next_content(lines, index, MAX_BLANKS_INSIDE + 1)
         if following is None:
             break
@@ -241,6 +254,13 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
     while not body_rows[members[-1]]:
         members.pop()
     return members
+
+
+def _beside(line: Line, first_row: Line) -> bool:
+    """Text that ends left of where the table's first label starts: another column of the page."""
+    if line.is_blank or not first_row.cells:
+        return False
+    return max(c.x1 for c in line.cells) < first_row.cells[0].x0
 
 
 def _continues_cells(line: Line, first_row: Line) -> bool:
@@ -286,6 +306,9 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     blanks = 0
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
+        if _beside(line, lines[start]):
+            index -= 1
+            continue
         if is_rule(line.raw) or (line.is_blank and not found and blanks < MAX_BLANKS_INSIDE):
             blanks += line.is_blank
             index -= 1
