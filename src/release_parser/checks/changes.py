@@ -18,7 +18,7 @@ from .index import Span, ValueIndex, value_columns
 from .result import CheckResult
 from .tolerance import interval_tolerance, ratio_interval, sum_tolerance
 
-__all__ = ["check_changes", "base_of"]
+__all__ = ["check_changes", "check_changes_in", "base_of"]
 
 _POINTS = re.compile(r"\d\s*(?:p\.?p\.?t?s?|pts?|points?|pp)\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"\d\s*bps?\b|basis\s+points?", re.IGNORECASE)
@@ -111,8 +111,13 @@ def _column_checks(table: Table, column: int, index: ValueIndex) -> Iterator[Che
                           expected, change.value, tolerance, (change.ref, current.ref, base.ref))
 
 
+def check_changes_in(table: Table, index: ValueIndex) -> Iterator[CheckResult]:
+    """Every change cell of one table whose value and base are printed (the base maybe elsewhere in ``index``)."""
+    for column in range(len(table.columns)):
+        yield from _column_checks(table, column, index)
+
+
 def check_changes(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
     """Every change cell whose value and base are printed in the release."""
     for table in release.tables:
-        for column in range(len(table.columns)):
-            yield from _column_checks(table, column, index)
+        yield from check_changes_in(table, index)

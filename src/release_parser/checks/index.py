@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,8 +28,14 @@ class ValueIndex:
 
     @classmethod
     def of(cls, release: Release) -> ValueIndex:
+        """The index of every table of ``release``."""
+        return cls.of_tables(release.tables)
+
+    @classmethod
+    def of_tables(cls, tables: Iterable[Table]) -> ValueIndex:
+        """The index of ``tables``."""
         index = cls()
-        for table in release.tables:
+        for table in tables:
             keys = [item.key for item in table.line_items]
             for row, key in enumerate(keys):
                 if not key or keys.count(key) > 1:

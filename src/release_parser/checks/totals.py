@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Table
 from .figures import RATIO_CHANGE_MEASURES, Figure, figure_at
 from .labels import is_per_share_label, is_subtotal_label, is_total_label
-from .result import CheckResult
+from .result import CellRef, CheckResult
 from .tolerance import sum_tolerance
 
 __all__ = ["check_totals", "Reading", "MAX_RUN"]
@@ -49,14 +49,23 @@ class _Outcome:
         return abs(self.total.value - self.expected) <= self.tolerance
 
 
+def _blank(table: Table, row: int, column: int, unit: str | None) -> Figure:
+    cell = table.cells[row][column] if column < len(table.cells[row]) else None
+    line = cell.provenance.line if cell is not None else (table.line_items[row].provenance.line
+                                                          if table.line_items[row].provenance else 0)
+    return Figure(0.0, 0.0, unit, CellRef(table.index, row, column, line), "", zero=True)
+
+
 def _evaluate(table: Table, reading: Reading, column: int) -> _Outcome | None:
     total = figure_at(table, reading.total, column)
     if total is None or total.is_percent:
         return None
     parts = [figure_at(table, row, column) for row in reading.rows]
-    if any(part is None or part.unit != total.unit for part in parts):
+    if all(part is None for part in parts) or any(p is not None and p.unit != total.unit for p in parts):
         return None
-    figures = tuple(part for part in parts if part is not None)
+    # under a printed total, a blank component is nil: a lost cell then shows as a wrong sum
+    figures = tuple(part if part is not None else _blank(table, row, column, total.unit)
+                    for row, part in zip(reading.rows, parts))
     if all(part.zero for part in figures) and total.zero:
         return None
     expected = sum(sign * part.value for sign, part in zip(reading.signs, figures))
