@@ -137,3 +137,25 @@ def test_period_columns_of_a_balance_sheet_are_balances_at_the_period_end():
     facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts
     assert facts["period_start"].dt.date.astype(str).tolist() == ["2025-12-31", "2024-12-31"] * 2
     assert (facts["period_start"] == facts["period_end"]).all()
+
+
+def test_a_change_between_two_balance_dates_a_year_apart_is_year_on_year_at_the_first():
+    columns = interpret_columns(["2025.12.31", "2024.12.31", "Growth %"], PeriodContext(calendar=FiscalCalendar(12, "end")))
+    assert [c.as_of for c in columns] == [dt.date(2025, 12, 31), dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+    assert columns[2].measure == "yoy_pct" and columns[2].period is None
+
+
+def test_a_unit_caption_between_the_header_and_the_first_row_is_read():
+    text = (
+        "Income Statement Highlights\n\n"
+        "                       Q4 2025    Q4 2024   Growth %     2025      2024   Growth %\n"
+        "(NT$bn)\n"
+        "Revenue                  65.65      65.30        0.5   236.11    229.97        2.7\n"
+        "Net Income                9.29       9.00        3.2    38.69     37.22        4.0\n"
+    )
+    rel = rp.parse_text(text, calendar=FiscalCalendar(12, "end"))
+    table = rel.tables[0]
+    assert (table.unit, table.scale) == ("TWD", 1_000_000_000)
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Net Income", "Q4 2024"), "period"] == "4Q24"
+    assert facts.loc[("Revenue", "Growth %")]["measure"].tolist() == ["yoy_pct", "yoy_pct"]

@@ -89,6 +89,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     primary = first_value if first_value is not None or dated_later else context.default_period
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
+    instants: list[date] = []  # balance-date columns since the last change column
     any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
     for label, measure, period in zip(labels, measures, periods):
         compared = _compared_periods(label, context, primary) if measure == "value" else None
@@ -112,12 +113,25 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             )
             if period is not None:
                 group.append(period)
+            if as_of is not None:
+                instants.append(as_of)
+            continue
+        if not group and len(instants) >= 2:  # "2025.12.31 | 2024.12.31 | Growth %": balances compared
+            columns.append(_instant_change(label, measure, instants[0], instants[1]))
+            instants = []
             continue
         subject, base = _change_pair(measure, group, primary)
         measure = _refined_change(measure, subject, base)
         columns.append(Column(label=label, period=subject, measure=measure, base_period=base, period_source="header"))
-        group = []
+        group, instants = [], []
     return tuple(columns)
+
+
+def _instant_change(label: str, measure: str, subject: date, base: date) -> Column:
+    """A change between two balance dates: of the first, against the second (a year apart: YoY)."""
+    if measure in ("change", "pct_change") and (subject.month, subject.day, subject.year - 1) == (base.month, base.day, base.year):
+        measure = "yoy_pct" if measure == "pct_change" else "yoy_change"
+    return Column(label=label, measure=measure, as_of=subject, period_source="header")
 
 
 def _implied_period(context: PeriodContext) -> tuple[FiscalPeriod | None, str | None]:

@@ -60,7 +60,7 @@ def _is_listing_row(line: Line) -> bool:
     if line.separator is Separator.NONE or is_rule(line.raw) or _is_year_header(line):
         return False
     texts = [c.text for c in line.cells if c.text]
-    return len(texts) >= MIN_LISTING_CELLS and any(is_figure_cell(t) for t in texts[1:])
+    return len(texts) >= MIN_LISTING_CELLS and any(is_figure_cell(t) and not _YEAR.match(t) for t in texts[1:])
 
 
 def _mark_listings(lines: Sequence[Line], body_rows: list[bool]) -> None:
@@ -165,7 +165,7 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     body = [lines[i] for i in members if body_rows[i]]
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
-    top, groups, header_indexes = _header_above(lines, start)
+    top, groups, header_indexes, unit_lines = _header_above(lines, start)
     if grid.positional:
         paths = grid.header_paths([lines[i] for i in header_indexes], any(labels), _spans_columns)
         header_rows = [paths] if header_indexes else []
@@ -174,7 +174,8 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
             grid.align_header(lines[i], any(labels), _spans_columns if position < len(header_indexes) - 1 else None)
             for position, i in enumerate(header_indexes)
         ]
-    caption = _caption_above(lines, top)
+    above = _caption_above(lines, top)
+    caption = above + [lines[i] for i in unit_lines]
     rows = []
     group, prefix = groups[-1] if groups else "", ""
     label_right = max((row.cells[0].x1 for row in body if row.cells), default=0.0)
@@ -194,7 +195,7 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         prefix = ""
     end = members[-1] + 1
     footnotes, end = _footnotes_below(lines, end, _marks_in(rows, [texts for _, texts in header_rows]))
-    first_index = _index_of(lines, caption[0], top) if caption else top
+    first_index = _index_of(lines, above[0], top) if above else top
     table = TableBlock(
         header=tuple(texts for _, texts in header_rows),
         rows=tuple(rows),
@@ -295,18 +296,24 @@ def _same_shape(a: Line, b: Line) -> bool:
     return a.separator is b.separator and abs(len(a.cells) - len(b.cells)) <= 1
 
 
-def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], list[int]]:
-    """The table's top line, the group labels just above its first row, and its header rows."""
+def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], list[int], list[int]]:
+    """The table's top line, the group labels just above its first row, its header rows, and
+    unit caption lines printed between the header and the first row ("(NT$bn)")."""
     index = start - 1
     groups: list[str] = []
     while index >= 0 and _is_group_label(lines[index]):
         groups.insert(0, lines[index].text.rstrip(":").strip())
         index -= 1
     found: list[int] = []
+    units: list[int] = []
     blanks = 0
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
         if _beside(line, lines[start]):
+            index -= 1
+            continue
+        if not found and not units and _is_unit_line(line):
+            units.append(index)
             index -= 1
             continue
         if is_rule(line.raw) or (line.is_blank and not found and blanks < MAX_BLANKS_INSIDE):
@@ -318,7 +325,15 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
         found.insert(0, index)
         index -= 1
     top = found[0] if found else start - len(groups)
-    return top, groups, found
+    if not found:  # a caption with no header above it is the table's own caption, read as such
+        units = []
+    return top, groups, found, units
+
+
+def _is_unit_line(line: Line) -> bool:
+    """A line that is nothing but a unit caption: "(NT$bn)", "(JPY millions)"."""
+    caption = find_unit_caption(line.text)
+    return caption is not None and caption.raw.strip() == line.text.strip()
 
 
 def _caption_above(lines: Sequence[Line], top: int) -> list[Line]:
