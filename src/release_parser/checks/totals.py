@@ -6,7 +6,8 @@ rest: revenues − costs = gross profit), or the rows just below it (a total pri
 first). The columns vote: the reading that holds in the most columns is the table's
 structure, and each column is then checked against it. A row no label calls a total
 but whose open rows above add up to it in every column (``Other income (expense), net``)
-closes them silently, so the chain above it reads right.
+closes them silently, so the chain above it reads right (all columns must add up, or
+all but one of at least three: a wrong cell there then fails the labelled total below).
 """
 
 from __future__ import annotations
@@ -155,7 +156,9 @@ def _close_silently(table: Table, row: int, stack: list[tuple[int, bool]], colum
     if len(rows) < 2:
         return
     outcomes = _vote(table, Reading(row, rows, (1,) * len(rows), True), columns)
-    if outcomes and all(o.passed for o in outcomes):
+    passes = sum(o.passed for o in outcomes)
+    # every column adds up, or all but one of three or more (a wrong cell there fails the total below)
+    if outcomes and (passes == len(outcomes) or (passes >= 2 and len(outcomes) - passes == 1)):
         del stack[last_closing + 1:]
 
 
