@@ -24,6 +24,8 @@ DIFFERENCE_MEASURES = frozenset({"change", "yoy_change", "qoq_change"})
 PERCENT_MEASURES = RATIO_CHANGE_MEASURES
 
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
+#: A column headed ``%`` (or ``% of sales``) holds percents, whatever the table's caption says.
+_PERCENT_COLUMN = re.compile(r"^\s*%")
 
 #: NA markers that print a zero ("—" for nil) rather than an unknown value.
 ZERO_MARKERS = frozenset({"dash", "nil"})
@@ -69,7 +71,8 @@ def figure_at(table: Table, row: int, column: int) -> Figure | None:
         return None
     number = cell.number
     spec = table.columns[column]
-    in_percent = spec.measure in PERCENT_MEASURES or is_percent_label(table.line_items[row].label)
+    in_percent = (spec.measure in PERCENT_MEASURES or is_percent_label(table.line_items[row].label)
+                  or _PERCENT_COLUMN.match(spec.label) is not None)
     if number.is_percent or (number.unit is None and in_percent):
         unit, scale = "%", 1
     elif number.unit is not None or number.scale != 1:
