@@ -63,7 +63,7 @@ _YEAR_EARLIER = re.compile(
 _NAMES_PREVIOUS = re.compile(r"^\s*in\s+[A-Za-z]")
 _METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
 _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_ADJACENT = re.compile(r"^\s*[-–:=]?\s*$")
+_ADJACENT = re.compile(r"^\s*+(?:[-–:=]\s*+)?$")
 # a period that qualifies the noun after it: "1Q22 total revenues", "our FY2010 year-end dividend"
 # or that is the subject of its clause: "because 1H FY2010 included a gain of ..."
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\b(?:the|our|its|their|with|and|because|as|while|whereas|when)\s+)$", re.IGNORECASE)

@@ -14,9 +14,9 @@ from .numbers import ParsedNumber, try_parse_number
 
 __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
 
-_WITH_CONVERSION = re.compile(r"(?P<main>[^()]+?)\s*\((?P<converted>[^()]+)\)")
+_WITH_CONVERSION = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<converted>[^()]+)\)")
 #: A word in parentheses after the figure: "JPY1,250 (paid)", "2,750 (forecast)", "1.2 (E)".
-_WITH_NOTE = re.compile(r"(?P<main>[^()]+?)\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
+_WITH_NOTE = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
 
 
 @dataclass(frozen=True)

@@ -118,9 +118,11 @@ _CAPTION_LEAD = re.compile(
 
 _EXCEPT_CLAUSE = re.compile(
     r"""
-    \s* [,;] \s* (?: except | excluding ) \b .* $     # ", except per share data"
-    | \s+ unless \s+ otherwise \s+ (?: noted | stated | indicated ) \b .* $
-    | \s* [,;/] \s* % \s* $                            # "(JPY millions, %)": ratios in the same table
+    (?<!\s)                                            # blanks are taken from the start of their run
+    (?: \s*+ [,;] \s*+ (?: except | excluding ) \b .* $     # ", except per share data"
+    | \s++ unless \s++ otherwise \s++ (?: noted | stated | indicated ) \b .* $
+    | \s*+ [,;/] \s*+ % \s*+ $                            # "(JPY millions, %)": ratios in the same table
+    )
     """,
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
 )

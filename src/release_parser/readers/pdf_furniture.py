@@ -27,9 +27,9 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _PAGE_NUMBER = re.compile(
     r"""
-    ^(?:page|p\.|s\.|seite|p)?\s*
-    [-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?
-    (?:\s*(?:/|of|von)\s*\d{1,4})?$
+    ^(?:page|p\.|s\.|seite|p)?\s*+
+    (?:[-–—(\[]\s*+)?\d{1,4}\s*+[-–—)\]]?
+    (?:\s*+(?:/|of|von)\s*+\d{1,4})?$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
