@@ -100,3 +100,25 @@ def test_a_dateline_wins_over_a_date_the_text_mentions_first():
 def test_a_column_header_of_two_dates_is_no_release_date():
     text = "IIJ Announces Results\n\n      Dec 31, 2009      Dec 31, 2010\nCash    100    120\n"
     assert rp.parse_text(text).published is None
+
+
+def test_a_52_53_week_calendar_from_stacked_statement_headers_and_the_prior_year_end():
+    text = (
+        "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(In millions)\n\n"
+        "                          Three Months Ended          Six Months Ended\n"
+        "                        April 1,    March 26,       April 1,    March 26,\n"
+        "                          2023        2022            2023        2022\n"
+        "Total net sales          94,836      97,278         211,990     221,223\n"
+        "Net income               24,160      25,010          54,158      59,640\n\n"
+        "CONDENSED CONSOLIDATED BALANCE SHEETS\n\n"
+        "                        April 1, 2023    September 24, 2022\n"
+        "Total assets               332,160             352,755\n"
+        "Total liabilities          269,358             302,083\n"
+    )
+    rel = rp.parse_text(text)
+    assert (rel.calendar.year_end_month, rel.calendar.weekday, rel.calendar.extra_week_quarter) == (9, "SAT", 1)
+    facts = rel.facts.set_index(["line_item", "column"])
+    six = facts.loc[("Net income", "Six Months Ended April 1, 2023")]
+    assert (str(six["period_start"].date()), str(six["period_end"].date())) == ("2022-09-25", "2023-04-01")
+    three = facts.loc[("Total net sales", "Three Months Ended March 26, 2022")]
+    assert (str(three["period_start"].date()), str(three["period_end"].date())) == ("2021-12-26", "2022-03-26")

@@ -10,7 +10,7 @@ from .model import Release
 from .normalize.periods import FiscalCalendar
 from .readers import Source, read_source, read_text
 from .readers.text import DEFAULT_MAX_CHARS
-from .segment import segment
+from .segment import TableBlock, segment
 
 __all__ = ["parse", "parse_text", "parse_layout"]
 
@@ -81,10 +81,17 @@ def parse_text(
     return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar, strict=strict)
 
 
+def _column_paths(block: TableBlock) -> list[tuple[str, ...]]:
+    """Each column's header cells, top to bottom: "Three Months Ended" / "July 31," / "2022"."""
+    return [tuple(row[column] for row in block.header if column < len(row) and row[column]) for column in range(block.column_count)]
+
+
 def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None, strict: bool = False) -> Release:
     """Segment and interpret a layout produced by any reader; ``strict`` as for :func:`parse`."""
-    meta = read_metadata(layout.lines, layout.full_text, calendar)
-    release = assemble(layout, segment(layout), meta)
+    blocks = segment(layout)
+    headers = [" ".join(texts) for block in blocks if isinstance(block, TableBlock) for texts in _column_paths(block)]
+    meta = read_metadata(layout.lines, layout.full_text, calendar, column_headers=headers)
+    release = assemble(layout, blocks, meta)
     if strict:
         raise_on_failed_checks(release)
     return release

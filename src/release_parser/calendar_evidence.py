@@ -18,6 +18,7 @@ then stay undated rather than dated a year off.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ __all__ = ["CalendarEvidence", "choose_calendar", "reported_period", "CANDIDATE_
 REPORTING_LAG_DAYS = 100
 #: How much of the document the timing evidence reads (the reported period is named early).
 EVIDENCE_CHARS = 40_000
+_ENDS_A_SPAN = re.compile(r"\b(?:ended|ending|through|to)\s*$", re.IGNORECASE)
 #: How many of its repeated dates a release is tried against as 52/53-week year ends.
 MAX_WEEK_YEAR_ENDS = 4
 #: A period named in the title counts as this many mentions.
@@ -66,6 +68,7 @@ def choose_calendar(
     given: FiscalCalendar | None = None,
     published: date | None = None,
     title_phrases: Sequence[str] = (),
+    column_headers: Sequence[str] = (),
 ) -> CalendarEvidence:
     """The fiscal calendar of a release, with the evidence for it. ``title_phrases`` are the
     title's period phrases ("second quarter of FY2004"): each weighs as several mentions.
@@ -81,10 +84,11 @@ def choose_calendar(
     """
     if given is not None:
         return CalendarEvidence(given, "given", "passed by the caller")
-    stated = infer_calendar(full_text[:2_000_000])
+    headers = "\n".join(column_headers)[:EVIDENCE_CHARS]
+    stated = infer_calendar(full_text[:2_000_000]) or infer_calendar(headers)
     if stated is not None:
         return CalendarEvidence(stated, "year end", "the fiscal year end the release states")
-    text = full_text[:EVIDENCE_CHARS]
+    text = f"{full_text[:EVIDENCE_CHARS]}\n{headers}"
     if published is not None:
         window = (published - timedelta(days=REPORTING_LAG_DAYS), published)
         chosen = _by_timing(text, title_phrases, window, published.year)
@@ -106,8 +110,12 @@ def _by_timing(
 ) -> FiscalCalendar | None:
     """The first candidate calendar (most common first) under which some mention ends inside
     ``window`` and the mentions ending after it (guidance) weigh less than those ending before."""
-    mentions = _mentions(text, title_phrases, reference_year)
-    for calendar in (*CANDIDATE_CALENDARS, *_week_candidates(text)):
+    weeks = _week_candidates(text)
+    mentions = _mentions(text, title_phrases, reference_year, (*CANDIDATE_CALENDARS, *weeks))
+    # a period printed as ending on a day that is no month end ("three months ended
+    # August 1, 2021") is a 52/53-week year's: its calendars go first
+    ends_off_month = any((day + timedelta(days=1)).day != 1 for m in mentions for _, _, day in find_dates(m.text))
+    for calendar in (*weeks, *CANDIDATE_CALENDARS) if ends_off_month else (*CANDIDATE_CALENDARS, *weeks):
         inside = before = after = 0
         for mention in mentions:
             period = _period_of(mention.text, calendar, reference_year)
@@ -149,11 +157,13 @@ def reported_period(
     return best[2] if best else None
 
 
-def _mentions(text: str, title_phrases: Sequence[str], reference_year: int) -> list[_Mention]:
+def _mentions(
+    text: str, title_phrases: Sequence[str], reference_year: int, calendars: Sequence[FiscalCalendar] = CANDIDATE_CALENDARS
+) -> list[_Mention]:
     """Every period phrase that some candidate calendar reads, with how often it is printed."""
     counts: Counter[str] = Counter()
     seen: set[tuple[int, int]] = set()
-    for calendar in CANDIDATE_CALENDARS:
+    for calendar in calendars:
         for start, end, _ in find_periods(text, calendar, reference_year=reference_year):
             if (start, end) not in seen:
                 seen.add((start, end))
@@ -173,19 +183,28 @@ def _normal(phrase: str) -> str:
 
 
 def _balance_date(text: str) -> date | None:
-    """The latest date printed more than once (a balance date, the end of the period reported),
-    else the latest date printed."""
+    """The date printed most often (a balance date, the end of the period reported); the
+    latest of those on a tie."""
     counts = Counter(day for _, _, day in find_dates(text))
-    repeated = [day for day, count in counts.items() if count > 1]
-    return max(repeated or counts, default=None)
+    return max(counts, key=lambda day: (counts[day], day), default=None)
 
 
 def _week_candidates(text: str) -> list[FiscalCalendar]:
     """52/53-week calendars whose year could end on a date the release prints repeatedly (a
     balance sheet's prior year end, "September 24, 2022"), with the 53rd week in any quarter."""
-    counts = Counter(day for _, _, day in find_dates(text) if (day + timedelta(days=1)).day != 1)
+    counts: Counter[date] = Counter()
+    standalone: set[date] = set()
+    for start, _, day in find_dates(text):
+        if (day + timedelta(days=1)).day != 1:
+            counts[day] += 1
+            if not _ENDS_A_SPAN.search(text[max(0, start - 24) : start]):
+                standalone.add(day)
+    days = [day for day, _ in counts.most_common(MAX_WEEK_YEAR_ENDS)]
+    # a date printed alone is a balance date; the earlier of a balance sheet's two is the
+    # prior fiscal year end (dates that end a span are quarter ends more often than not)
+    days.sort(key=lambda day: (day not in standalone, day))
     candidates: list[FiscalCalendar] = []
-    for day, _ in counts.most_common(MAX_WEEK_YEAR_ENDS):
+    for day in days:
         try:
             base = calendar_from_year_end(day)
         except PeriodFormatError:

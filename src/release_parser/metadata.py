@@ -78,15 +78,22 @@ class Metadata:
         return self.period.end.year if self.period is not None else None
 
 
-def read_metadata(lines: Sequence[Line], full_text: str, calendar: FiscalCalendar | None = None) -> Metadata:
-    """Read the front matter of a release (its first lines) and infer its fiscal calendar."""
+def read_metadata(
+    lines: Sequence[Line], full_text: str, calendar: FiscalCalendar | None = None, *, column_headers: Sequence[str] = ()
+) -> Metadata:
+    """Read the front matter of a release (its first lines) and infer its fiscal calendar.
+
+    ``column_headers`` are the tables' column headers read whole ("Three Months Ended July 31,
+    2022" printed over three lines): periods they state are evidence of the calendar too.
+    """
     front = [line for line in lines[: FRONT_MATTER_LINES * 3] if not line.is_blank][:FRONT_MATTER_LINES]
     company, company_line = _company(front)
     title, title_lines = _title(front, company)
     published, date_line = _published(front, title_lines)
     reference_year = published.year if published else None
     evidence = choose_calendar(
-        full_text, given=calendar, published=published, title_phrases=_title_phrases(title) if title else ()
+        full_text, given=calendar, published=published, title_phrases=_title_phrases(title) if title else (),
+        column_headers=column_headers,
     )
     working = evidence.calendar or PROVISIONAL_CALENDAR
     phrases = _title_phrases(title) if title else []
