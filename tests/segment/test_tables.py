@@ -188,3 +188,22 @@ def test_a_change_column_never_takes_the_period_of_a_comparison_column():
     cal = rp.FiscalCalendar(12, "end")
     columns = interpret_columns(["Highlights", "2024", "Y/Y (%)"], PeriodContext(calendar=cal, reference_year=2026))
     assert columns[2].period is None  # the first column names no period: the change's subject is unknown
+
+
+def test_a_label_printed_as_two_runs_is_one_label_and_a_unit_line_may_sit_between_header_rows():
+    text = (
+        "Consolidated Statements of Comprehensive Income\n"
+        "                                   2025           2025       QoQ        2024      YoY\n"
+        "NT$ Million\n"
+        "                                     Q4             Q3         %          Q4        %\n"
+        "Sales Revenue                   171,293        176,286       -3%     197,782     -13%\n"
+        "Gross Profit                      8,923          8,876        1%      10,075     -11%\n"
+        "Total    Comprehensive Income     5,916          6,444       -8%       4,100      44%\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    table = rel.tables[0]
+    assert (table.unit, table.scale) == ("TWD", 1_000_000)
+    assert table.column_labels == ["2025 Q4", "2025 Q3", "QoQ %", "2024 Q4", "YoY %"]
+    assert [item.label for item in table.line_items][-1] == "Total Comprehensive Income"
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Sales Revenue", "QoQ %"), ["value", "measure", "period", "base_period"]].tolist() == [-3, "qoq_pct", "4Q25", "3Q25"]

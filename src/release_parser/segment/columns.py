@@ -20,10 +20,17 @@ __all__ = ["ColumnGrid", "build_grid"]
 class ColumnGrid:
     """The value columns of a table, as x intervals (positional) or a count (indexed)."""
 
-    def __init__(self, spans: list[tuple[float, float]] | None, count: int, label_right: float | None = None) -> None:
+    def __init__(
+        self,
+        spans: list[tuple[float, float]] | None,
+        count: int,
+        label_right: float | None = None,
+        label_zone: float | None = None,
+    ) -> None:
         self.spans = spans
         self.count = count  # number of value columns (label column excluded)
         self.label_right = label_right  # right edge of the body's label cells (positional grids)
+        self.label_zone = label_zone  # words wholly left of this x, after the label, still belong to it
 
     @property
     def positional(self) -> bool:
@@ -33,6 +40,9 @@ class ColumnGrid:
         """Split a body line into its label cell and one slot per value column."""
         cells = list(line.cells)
         label = cells.pop(0) if has_label and cells else None
+        while label is not None and cells and _in_label_zone(cells[0], self.label_zone):
+            word = cells.pop(0)  # "Total | Comprehensive Income": one label printed as two runs
+            label = dataclasses.replace(label, text=f"{label.text} {word.text}", x1=word.x1)
         if label is not None and self.positional and self.spans:
             label, spilled = _cut_at_column(label, self.spans[0][0])
             cells[:0] = spilled
@@ -171,10 +181,11 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
     if all(line.separator in (Separator.TAB, Separator.PIPE) for line in body):
         count = max(len(line.cells) - int(label) for line, label in zip(body, has_label))
         return ColumnGrid(None, max(count, 0))
+    label_zone = _label_zone(body, has_label)
     intervals = sorted(
         (cell.x0, cell.x1)
         for line, label in zip(body, has_label)
-        for cell in line.cells[int(label) :]
+        for cell in line.cells[_label_cell_count(line, label, label_zone) :]
     )
     spans: list[tuple[float, float]] = []
     for x0, x1 in intervals:
@@ -183,4 +194,35 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
         else:
             spans.append((x0, x1))
     label_right = max((line.cells[0].x1 for line, label in zip(body, has_label) if label and line.cells), default=None)
-    return ColumnGrid(spans, len(spans), label_right)
+    return ColumnGrid(spans, len(spans), label_right, label_zone)
+
+
+#: Labels printed as several runs are the exception: when more rows than this share do it,
+#: the runs are columns of words (a listing), not pieces of labels.
+MAX_SPLIT_LABEL_SHARE = 1 / 3
+
+
+def _in_label_zone(cell: Cell, zone: float | None) -> bool:
+    return zone is not None and cell.x1 < zone and not is_figure_cell(cell.text)
+
+
+def _label_cell_count(line: Line, has_label: bool, zone: float | None) -> int:
+    if not has_label:
+        return 0
+    count = 1
+    while count < len(line.cells) and _in_label_zone(line.cells[count], zone):
+        count += 1
+    return count
+
+
+def _label_zone(body: Sequence[Line], has_label: Sequence[bool]) -> float | None:
+    """Left edge of the leftmost figure column, when few rows print words between it and their label."""
+    firsts = [
+        next((c.x0 for c in line.cells[1:] if is_figure_cell(c.text)), None) for line, label in zip(body, has_label) if label
+    ]
+    known = [x for x in firsts if x is not None]
+    if not known:
+        return None
+    zone = min(known)
+    split = sum(_label_cell_count(line, label, zone) > 1 for line, label in zip(body, has_label))
+    return zone if split <= MAX_SPLIT_LABEL_SHARE * len(body) else None

@@ -312,7 +312,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
         if _beside(line, lines[start]):
             index -= 1
             continue
-        if not found and not units and _is_unit_line(line):
+        if not units and _is_unit_line(line):  # "NT$ Million" between header rows, or below them
             units.append(index)
             index -= 1
             continue
@@ -325,7 +325,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
         found.insert(0, index)
         index -= 1
     top = found[0] if found else start - len(groups)
-    if not found:  # a caption with no header above it is the table's own caption, read as such
+    if units and (not found or units[0] < found[0]):  # a caption above the header is read as the caption it is
         units = []
     return top, groups, found, units
 
