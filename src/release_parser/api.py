@@ -22,6 +22,8 @@ def parse(
     password: str | None = None,
     max_pages: int | None = None,
     timeout: float | None = None,
+    max_content_bytes: int | None = None,
+    max_operators: int | None = None,
     strict: bool = False,
 ) -> Release:
     """Parse a release: text, PDF, HTML or an SEC EDGAR filing (told apart by content, not extension).
@@ -39,7 +41,11 @@ def parse(
     max_pages
         Read at most this many PDF pages.
     timeout
-        Stop reading a PDF after this many seconds (:class:`~release_parser.errors.ResourceLimitError`).
+        Stop reading a PDF after this many seconds (:class:`~release_parser.errors.TimeLimitError`),
+        checked inside pages too.
+    max_content_bytes, max_operators
+        Bounds on a PDF's inflated content and on the operators and glyphs of a
+        page (:func:`~release_parser.readers.pdf.read_pdf`).
     strict
         Raise :class:`~release_parser.errors.ConsistencyError` when a check of the
         release's own arithmetic fails (see ``rel.checks``).
@@ -56,7 +62,8 @@ def parse(
     >>> rel.tables[0].frame.loc["Total Revenues", "2Q04"]  # doctest: +SKIP
     10512.0
     """
-    layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout)
+    layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout,
+                         max_content_bytes=max_content_bytes, max_operators=max_operators)
     return parse_layout(layout, calendar=calendar, strict=strict)
 
 

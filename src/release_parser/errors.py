@@ -12,10 +12,15 @@ __all__ = [
     "ReadError",
     "EmptyInputError",
     "UnsupportedInputError",
+    "NotARegularFileError",
     "NotAPDFError",
     "EncryptedPDFError",
     "NoTextLayerError",
     "ResourceLimitError",
+    "SizeLimitError",
+    "ContentLimitError",
+    "OperatorLimitError",
+    "TimeLimitError",
     "LayoutError",
     "ConsistencyError",
     "NormalizationError",
@@ -46,6 +51,10 @@ class UnsupportedInputError(ReadError):
     """The source is neither text nor a PDF (binary junk, an image, ...)."""
 
 
+class NotARegularFileError(UnsupportedInputError):
+    """The path is a FIFO, a device, a socket or a directory: only regular files are read."""
+
+
 class NotAPDFError(UnsupportedInputError):
     """The source was expected to be a PDF but is not one."""
 
@@ -60,6 +69,22 @@ class NoTextLayerError(ReadError):
 
 class ResourceLimitError(ReadError):
     """Reading stopped at a configured bound (``max_pages``, time or size limit)."""
+
+
+class SizeLimitError(ResourceLimitError):
+    """The source holds more bytes or characters than the reader takes."""
+
+
+class ContentLimitError(ResourceLimitError):
+    """A PDF page or document inflates to more content than ``max_content_bytes`` allows."""
+
+
+class OperatorLimitError(ResourceLimitError):
+    """A PDF page draws more operators and glyphs than ``max_operators`` allows."""
+
+
+class TimeLimitError(ResourceLimitError):
+    """Reading took longer than ``timeout`` seconds (checked inside pages, not only between them)."""
 
 
 class LayoutError(ReleaseParserError):

@@ -18,6 +18,7 @@ from release_parser.errors import (
     ReadError,
     ReleaseWarning,
     ResourceLimitError,
+    TimeLimitError,
 )
 from release_parser.layout import Cell, Layout, Line, Separator
 from release_parser.readers import pdf as pdf_module
@@ -500,8 +501,8 @@ def test_default_page_limit(tmp_path):
     assert pdf_module.DEFAULT_MAX_PAGES == 500 and pdf_module.DEFAULT_TIMEOUT == 60.0
 
 
-def test_timeout_is_checked_between_pages(tmp_path):
-    with pytest.raises(ResourceLimitError, match="page 2"):
+def test_timeout_is_checked_from_the_first_page(tmp_path):
+    with pytest.raises(TimeLimitError, match="page 1: it took longer than"):
         read(_pages_pdf(tmp_path / "slow.pdf", 3), timeout=1e-9)
 
 

@@ -9,6 +9,9 @@ the next one is opened, so memory stays flat however long the document is:
 - the other glyphs form visual lines, split into cells at wide gaps
   (:mod:`.pdf_lines`);
 - running headers, footers and page numbers are dropped (:mod:`.pdf_furniture`);
+- what a page may cost is bounded (:mod:`.pdf_bounds`): its inflated content
+  is measured before it is decoded, its operators and glyphs are counted as
+  they run, and the timeout is checked inside the page, not only between pages;
 - a blank line goes where the vertical gap between two lines exceeds
   :data:`BLANK_LINE_FACTOR` line heights, and between pages, so that the
   blank-line rules of segmentation work on PDFs as they do on text.
@@ -17,7 +20,7 @@ the next one is opened, so memory stays flat however long the document is:
 bullet marks in front (as a text release prints them), wrapped in ``**``
 when the whole line is bold. Positions are in points, per page.
 
-pdfplumber (and pdfminer below it) is imported here and nowhere else.
+pdfplumber (and pdfminer below it) is imported here and in :mod:`.pdf_bounds`, nowhere else.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import time
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -33,7 +35,6 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF
-from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import (
@@ -47,18 +48,33 @@ from ..errors import (
     ResourceLimitError,
 )
 from ..layout import Layout, Line, LineStyle, Separator
+from .pdf_bounds import (
+    DEFAULT_MAX_CONTENT_BYTES,
+    DEFAULT_MAX_OPERATORS,
+    ContentMeter,
+    Deadline,
+    PageBudget,
+)
+from .pdf_bounds import BoundedPage as Page
 from .pdf_furniture import PageLines, drop_furniture
 from .pdf_glyphs import Orientation, to_glyphs, transform_box
 from .pdf_grid import build_grid_rows
 from .pdf_lines import TextLine, build_line, group_lines, page_space_widths
 
-__all__ = ["read_pdf", "DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "BLANK_LINE_FACTOR"]
+__all__ = [
+    "read_pdf",
+    "DEFAULT_MAX_PAGES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_CONTENT_BYTES",
+    "DEFAULT_MAX_OPERATORS",
+    "BLANK_LINE_FACTOR",
+]
 
 logger = logging.getLogger(__name__)
 
 #: Pages read when ``max_pages`` is not given; later pages are ignored with a warning.
 DEFAULT_MAX_PAGES = 500
-#: Seconds of reading allowed when ``timeout`` is not given (checked between pages).
+#: Seconds of reading allowed when ``timeout`` is not given (checked inside pages too).
 DEFAULT_TIMEOUT = 60.0
 #: A vertical gap wider than this many line heights is a block break (a blank line).
 BLANK_LINE_FACTOR = 1.0
@@ -66,13 +82,18 @@ BLANK_LINE_FACTOR = 1.0
 TABLE_ROW_BLANK_FACTOR = 2.0
 #: Pages with fewer drawn lines and rectangles than this are not searched for ruled tables.
 MIN_RULING_OBJECTS = 3
+#: Pages with more drawn lines and rectangles than this are not searched for ruled tables
+#: (the search pairs every horizontal rule with every vertical one).
+MAX_RULING_OBJECTS = 3_000
+#: Size of the page drawn when a page and its parents name no MediaBox, as viewers do (US Letter).
+DEFAULT_MEDIABOX = (0.0, 0.0, 612.0, 792.0)
 #: A ruled grid is a table when at least this many of its rows have two or more filled cells.
 MIN_RULED_ROWS = 2
 
 _PDF_MAGIC = b"%PDF-"
 _MAGIC_WINDOW = 1024
 #: An indirect object header, ``12 0 obj``: a file with none is not a PDF at all.
-_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+_PDF_OBJECT = re.compile(rb"(?<!\d)\d++\s++\d++\s++obj\b")
 
 
 def read_pdf(
@@ -82,6 +103,8 @@ def read_pdf(
     password: str | None = None,
     max_pages: int | None = None,
     timeout: float | None = None,
+    max_content_bytes: int | None = None,
+    max_operators: int | None = None,
 ) -> Layout:
     """Read the bytes of a PDF into positioned lines of cells.
 
@@ -99,7 +122,14 @@ def read_pdf(
     timeout
         Stop with :class:`~release_parser.errors.ResourceLimitError` when
         reading takes longer than this many seconds (default
-        :data:`DEFAULT_TIMEOUT`), checked between pages.
+        :data:`DEFAULT_TIMEOUT`), checked inside pages as they are drawn.
+    max_content_bytes
+        Inflated content the document may decode (default
+        :data:`DEFAULT_MAX_CONTENT_BYTES`); one page may decode at most
+        :data:`~.pdf_bounds.DEFAULT_MAX_PAGE_CONTENT_BYTES` of it. Measured
+        before decoding, so a compressed bomb is refused without being inflated.
+    max_operators
+        Operators run plus glyphs drawn on one page (default :data:`DEFAULT_MAX_OPERATORS`).
 
     Returns
     -------
@@ -118,7 +148,10 @@ def read_pdf(
     NoTextLayerError
         No page read has any text (a scanned or image-only PDF).
     ResourceLimitError
-        Reading took longer than ``timeout``.
+        A bound was reached: :class:`~release_parser.errors.TimeLimitError`
+        (``timeout``), :class:`~release_parser.errors.ContentLimitError`
+        (``max_content_bytes``), :class:`~release_parser.errors.OperatorLimitError`
+        (``max_operators``), or memory ran out on a page.
     ReadError
         The PDF is damaged beyond reading.
 
@@ -131,16 +164,21 @@ def read_pdf(
     """
     page_limit = DEFAULT_MAX_PAGES if max_pages is None else max_pages
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout
+    content_limit = DEFAULT_MAX_CONTENT_BYTES if max_content_bytes is None else max_content_bytes
+    operator_limit = DEFAULT_MAX_OPERATORS if max_operators is None else max_operators
     if page_limit < 1:
         raise ValueError(f"max_pages must be at least 1, not {max_pages}")
     if seconds <= 0:
         raise ValueError(f"timeout must be positive, not {timeout}")
+    if content_limit < 1 or operator_limit < 1:
+        raise ValueError(f"max_content_bytes and max_operators must be positive, not {content_limit}, {operator_limit}")
     if _PDF_MAGIC not in data[:_MAGIC_WINDOW]:
         raise NotAPDFError(f"{source}: no %PDF- header: not a PDF")
-    deadline = time.monotonic() + seconds
+    bounds = _Bounds(Deadline.after(seconds, source), ContentMeter(source, max_content_bytes=content_limit),
+                     operator_limit)
     pdf = _open(data, source, password)
     try:
-        pages, read_count = _read_pages(pdf, source, page_limit, deadline, seconds)
+        pages, read_count = _read_pages(pdf, source, page_limit, bounds)
     finally:
         _release(pdf)
     if not read_count:
@@ -204,9 +242,23 @@ def _to_line(text_line: TextLine, page: int, number: int) -> Line:
     )
 
 
+class _Bounds:
+    """The bounds of one document: its deadline, its content meter and the operators a page may run."""
+
+    def __init__(self, deadline: Deadline, meter: ContentMeter, max_operators: int) -> None:
+        self.deadline = deadline
+        self.meter = meter
+        self.max_operators = max_operators
+
+    def budget(self, page: int) -> PageBudget:
+        return PageBudget(page=page, limit=self.max_operators, deadline=self.deadline)
+
+
 def _open(data: bytes, source: str, password: str | None) -> pdfplumber.PDF:
     try:
         return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except MemoryError as error:
+        raise ResourceLimitError(f"{source}: not enough memory to open the PDF") from error
     except PdfminerException as error:
         raise _translate(_cause(error), source, password, data) from error
     except Exception as error:  # pdfminer raises many types on damaged files
@@ -244,26 +296,43 @@ def _release(pdf: pdfplumber.PDF) -> None:
     pdf.stream.close()
 
 
-def _read_pages(
-    pdf: pdfplumber.PDF, source: str, limit: int, deadline: float, seconds: float
-) -> tuple[list[PageLines], int]:
-    """The pages read (damaged ones left out) and how many pages were read."""
+def _read_pages(pdf: pdfplumber.PDF, source: str, limit: int, bounds: _Bounds) -> tuple[list[PageLines], int]:
+    """The pages read (damaged ones left out) and how many pages were read.
+
+    A bound reached (time, content, operators) or memory running out stops the
+    whole document with a :class:`ResourceLimitError`: it is never taken for a
+    damaged page.
+    """
     pages: list[PageLines] = []
     number = 0
     for number, page_object in _page_objects(pdf, source, limit):
-        if number > 1 and time.monotonic() > deadline:
-            raise ResourceLimitError(f"{source}: reading stopped at page {number}: it took longer than {seconds:g} s")
-        page = Page(pdf, page_object, page_number=number)
+        bounds.deadline.check(number)
+        page = None
         try:
+            _ensure_mediabox(page_object)
+            bounds.meter.measure(page_object, number)
+            page = Page(pdf, page_object, page_number=number, budget=bounds.budget(number))
             pages.append(_read_page(page))
         except ReleaseParserError:
             raise
+        except MemoryError as error:
+            raise ResourceLimitError(f"{source}: page {number} needs more memory than there is") from error
         except Exception as error:  # a damaged page: keep the others
             warnings.warn(f"{source}: page {number} skipped: it cannot be read ({error})", ReleaseWarning, stacklevel=3)
         finally:
-            page.close()
+            if page is not None:
+                page.close()
         _forget_objects(pdf)
     return pages, number
+
+
+def _ensure_mediabox(page_object: PDFPage) -> None:
+    """Give a page that names no MediaBox (nor inherits one) the default size, as viewers do.
+
+    pdfminer reads such a page as US Letter; pdfplumber would fail on it.
+    """
+    if page_object.attrs.get("MediaBox") is None:
+        page_object.attrs["MediaBox"] = list(page_object.mediabox or DEFAULT_MEDIABOX)
 
 
 def _page_objects(pdf: pdfplumber.PDF, source: str, limit: int) -> Iterator[tuple[int, PDFPage]]:
@@ -273,6 +342,8 @@ def _page_objects(pdf: pdfplumber.PDF, source: str, limit: int) -> Iterator[tupl
     while True:
         try:
             page_object = next(objects, None)
+        except MemoryError as error:
+            raise ResourceLimitError(f"{source}: not enough memory to read the page tree") from error
         except Exception as error:  # a broken page tree: keep the pages before it
             if number == 0:
                 raise ReadError(f"{source}: the PDF's page tree is damaged ({_describe(error)})") from error
@@ -313,8 +384,12 @@ def _read_page(page: Page) -> PageLines:
     width, height = (bottom, right) if orientation in (Orientation.DOWN, Orientation.UP) else (right, bottom)
     if orientation is not Orientation.UPRIGHT:
         logger.debug("page %d: text printed %s, turned upright", number, orientation.value)
+    _check_time(page)
     rows: list[TextLine] = []
-    if len(page.lines) + len(page.rects) + len(page.curves) >= MIN_RULING_OBJECTS:
+    rulings = len(page.lines) + len(page.rects) + len(page.curves)
+    if rulings > MAX_RULING_OBJECTS:
+        logger.debug("page %d: %d rules and rectangles, too many to search for ruled tables", number, rulings)
+    elif rulings >= MIN_RULING_OBJECTS:
         for table in page.find_tables():
             if not _is_grid(table.cells):
                 continue
@@ -324,10 +399,17 @@ def _read_page(page: Page) -> PageLines:
                 logger.debug("page %d: a ruled table of %d rows", number, len(table_rows))
                 rows.extend(table_rows)
                 glyphs = rest
+    _check_time(page)
     spaces = page_space_widths(glyphs)
     lines = [line for group in group_lines(glyphs) if (line := build_line(group, number, spaces)) is not None]
     ordered = sorted([*lines, *rows], key=lambda line: (line.top, line.cells[0].x0))
     return PageLines(page=number, width=width, height=height, lines=tuple(ordered))
+
+
+def _check_time(page: Page) -> None:
+    budget = getattr(page, "budget", None)
+    if budget is not None:
+        budget.deadline.check(page.page_number)
 
 
 def _is_grid(cells: Sequence[tuple[float, float, float, float]]) -> bool:
