@@ -10,10 +10,11 @@ is a text release.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import BinaryIO, Union
 
-from ..errors import EmptyInputError, NotAPDFError, ReadError, ResourceLimitError
+from ..errors import EmptyInputError, NotAPDFError, NotARegularFileError, ReadError, SizeLimitError
 from ..layout import Layout
 from .edgar import is_edgar, looks_like_html, read_edgar
 from .edgar_text import is_edgar_text, read_edgar_text
@@ -29,6 +30,9 @@ _PDF_MAGIC = b"%PDF-"
 _MAGIC_WINDOW = 1024
 #: A text or HTML file larger than this is refused before it is read (4 bytes per character at most).
 MAX_TEXT_BYTES = 4 * DEFAULT_MAX_CHARS
+#: A PDF larger than this is refused; real decks, scanned ones included, stay well below.
+MAX_PDF_BYTES = 256 * 1024 * 1024
+_READ_CHUNK = 1 << 20
 
 
 def is_pdf(data: bytes) -> bool:
@@ -55,34 +59,73 @@ def sniff(data: bytes) -> str:
 
 
 def _load(source: Source) -> tuple[bytes, str]:
-    """The bytes of a source and the name messages use; text and HTML beyond MAX_TEXT_BYTES are refused."""
+    """The bytes of a source and the name messages use.
+
+    Only regular files are opened (a FIFO or a device would block or never end),
+    and no more than :data:`MAX_PDF_BYTES` (a PDF) or :data:`MAX_TEXT_BYTES`
+    (anything else) are read, whatever size the file reports.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         name = "<bytes>"
-    elif hasattr(source, "read"):
-        name = str(getattr(source, "name", "<stream>"))
-        try:
-            data = source.read()
-        except OSError as error:
-            raise ReadError(f"{name}: cannot read: {error.strerror or error}") from error
-        if not isinstance(data, bytes):
-            raise TypeError(f"{name}: open the file in binary mode ('rb'); it gave {type(data).__name__}")
-    else:
-        path = Path(source)
-        name = str(path)
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(_MAGIC_WINDOW)
-                size = path.stat().st_size
-                if not is_pdf(head) and size > MAX_TEXT_BYTES:
-                    raise ResourceLimitError(f"{path}: {size:,} bytes is too large for a text or HTML release")
-                data = head + handle.read()
-        except OSError as error:
-            raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
+        _check_size(data, name)
         return data, name
-    if not is_pdf(data) and len(data) > MAX_TEXT_BYTES:
-        raise ResourceLimitError(f"{name}: {len(data):,} bytes is too large for a text or HTML release")
-    return data, name
+    if hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        return _read_capped(source, name), name
+    path = Path(source)
+    name = str(path)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFileError(f"{path}: {_kind_of(mode)}, not a regular file: only files are read")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        return _read_capped(handle, name), name
+
+
+def _kind_of(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _read_capped(handle: BinaryIO, name: str) -> bytes:
+    """Read ``handle`` to its end, refusing more than the cap of its kind (told by its first bytes)."""
+    try:
+        head = handle.read(_MAGIC_WINDOW)
+        if not isinstance(head, bytes):
+            raise TypeError(f"{name}: open the file in binary mode ('rb'); it gave {type(head).__name__}")
+        limit = MAX_PDF_BYTES if is_pdf(head) else MAX_TEXT_BYTES
+        parts, size = [head], len(head)
+        while size <= limit:
+            chunk = handle.read(min(_READ_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise ReadError(f"{name}: cannot read: {error.strerror or error}") from error
+    data = b"".join(parts)
+    _check_size(data, name)
+    return data
+
+
+def _check_size(data: bytes, name: str) -> None:
+    if is_pdf(data):
+        if len(data) > MAX_PDF_BYTES:
+            raise SizeLimitError(f"{name}: more than {MAX_PDF_BYTES:,} bytes is too large for a PDF release")
+    elif len(data) > MAX_TEXT_BYTES:
+        raise SizeLimitError(f"{name}: more than {MAX_TEXT_BYTES:,} bytes is too large for a text or HTML release")
 
 
 def read_source(
@@ -92,14 +135,18 @@ def read_source(
     max_pages: int | None = None,
     timeout: float | None = None,
     documents: str = "exhibits",
+    max_content_bytes: int | None = None,
+    max_operators: int | None = None,
 ) -> Layout:
     """Read a file, its bytes or a binary file object into a layout, choosing the reader by content.
 
-    ``password``, ``max_pages`` and ``timeout`` apply to PDFs; ``documents``
+    ``password``, ``max_pages``, ``timeout``, ``max_content_bytes`` and
+    ``max_operators`` apply to PDFs (see :func:`.pdf.read_pdf`); ``documents``
     to EDGAR containers (see :func:`.edgar.read_edgar`).
     """
     data, name = _load(source)
-    return read_bytes(data, source=name, password=password, max_pages=max_pages, timeout=timeout, documents=documents)
+    return read_bytes(data, source=name, password=password, max_pages=max_pages, timeout=timeout, documents=documents,
+                      max_content_bytes=max_content_bytes, max_operators=max_operators)
 
 
 def read_bytes(
@@ -110,6 +157,8 @@ def read_bytes(
     max_pages: int | None = None,
     timeout: float | None = None,
     documents: str = "exhibits",
+    max_content_bytes: int | None = None,
+    max_operators: int | None = None,
 ) -> Layout:
     """Read a document's bytes into a layout, choosing the reader by content."""
     if not data:
@@ -118,7 +167,8 @@ def read_bytes(
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(data, source=source, password=password, max_pages=max_pages, timeout=timeout)
+        return read_pdf(data, source=source, password=password, max_pages=max_pages, timeout=timeout,
+                        max_content_bytes=max_content_bytes, max_operators=max_operators)
     if kind == "html":
         # the name only picks the message: the content decides what is read
         if source.lower().endswith(".pdf"):

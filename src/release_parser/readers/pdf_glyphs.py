@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from .text import without_surrogates
+
 __all__ = [
     "Glyph",
     "Orientation",
@@ -141,7 +143,7 @@ def to_glyphs(chars: Iterable[Mapping], width: float, height: float) -> tuple[li
             font = _SUBSET_PREFIX.sub("", fontname)
             fonts[fontname] = (font, is_bold_font(font), symbol_family(font))
         font, bold, family = fonts[fontname]
-        text = _readable(text, family)
+        text = without_surrogates(_readable(text, family))  # a broken ToUnicode map can give lone surrogates
         if len(text) > 1:  # ligatures and odd maps such as " ." carry stray white space
             text = "".join(text.split()) or " "
         x0, x1, top, bottom = transform_box(

@@ -13,7 +13,7 @@ import re
 from ..errors import EmptyInputError, ResourceLimitError, UnsupportedInputError
 from ..layout import Cell, Layout, Line, Separator
 
-__all__ = ["read_text", "decode_text", "DEFAULT_MAX_CHARS"]
+__all__ = ["read_text", "decode_text", "without_surrogates", "DEFAULT_MAX_CHARS"]
 
 #: Texts longer than this are refused rather than parsed (hostile input guard). Real
 #: releases run to tens or hundreds of kilobytes; pass ``max_chars`` to raise it.
@@ -24,6 +24,7 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _WHOLE_EMPHASIS = re.compile(r"\*\*(?P<inner>[^*]+)\*\*|__(?P<inner2>[^_]+)__")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_SHARE_LIMIT = 0.05
 
 
@@ -31,12 +32,17 @@ def decode_text(data: bytes) -> str:
     """Decode the bytes of a text release, refusing binary data.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are tried first, then
-    Shift_JIS (Japanese filings), then Latin-1.
+    Shift_JIS (Japanese filings), then Latin-1. In UTF-16, a lone surrogate or
+    an odd last byte becomes U+FFFD, as a viewer shows it.
+
+    >>> text = decode_text(codecs.BOM_UTF16_LE + "Revenue".encode("utf-16-le") + b"\\x00\\xd8" + b"x")
+    >>> text == "Revenue\\ufffd"
+    True
     """
     if not data.strip():
         raise EmptyInputError("the source is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _check_not_binary(data.decode("utf-16"))
+        return _check_not_binary(data.decode("utf-16", errors="replace"))
     if b"\x00" in data[:65536]:
         raise UnsupportedInputError("the source holds NUL bytes: binary data, not a text release")
     for encoding in ("utf-8-sig", "shift_jis"):
@@ -57,8 +63,24 @@ def _check_not_binary(text: str) -> str:
     return text
 
 
+def without_surrogates(text: str) -> str:
+    """``text`` with surrogate pairs joined into their character and lone surrogates replaced by U+FFFD.
+
+    A ``str`` built from JSON or ``surrogateescape`` may hold them; no encoder
+    (and no Arrow string) accepts them.
+
+    >>> without_surrogates("Net \\ud83d\\ude00 income \\udc80") == "Net \\U0001f600 income \\ufffd"
+    True
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def read_text(text: str, *, source: str = "<text>", max_chars: int = DEFAULT_MAX_CHARS) -> Layout:
     """Split a text into lines of positioned cells.
+
+    Surrogates are made valid first (:func:`without_surrogates`).
 
     Examples
     --------
@@ -72,6 +94,7 @@ def read_text(text: str, *, source: str = "<text>", max_chars: int = DEFAULT_MAX
         raise ResourceLimitError(f"{source}: {len(text):,} characters exceeds the limit of {max_chars:,}")
     if not text.strip():
         raise EmptyInputError(f"{source}: no text")
+    text = without_surrogates(text)
     lines = tuple(
         _read_line(raw.rstrip("\r"), number)
         for number, raw in enumerate(text.split("\n"), start=1)
@@ -137,3 +160,4 @@ def _split_on_gaps(raw: str, number: int) -> tuple[Cell, ...]:
         if gap:
             start = gap.end()
     return tuple(cells)
+
