@@ -3,11 +3,17 @@
 Each command collects its options and calls the library; library errors
 (:class:`~release_parser.errors.ReleaseParserError`) become one line on stderr
 and exit code 1, usage errors exit code 2, an interrupt exit code 130.
+
+Text a document supplies may hold terminal control sequences (ANSI escapes, a
+carriage return, bidirectional overrides): what the commands print to the
+terminal shows them escaped (``\\x1b[31m``), never acts on them. Files written
+with ``--output`` keep the text as it is.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -346,8 +352,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Characters a terminal acts on rather than shows: C0 and C1 controls (tab and newline
+#: excepted), DEL, and the bidirectional embeddings, overrides and isolates.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with the characters a terminal would act on written as escapes.
+
+    >>> escape_controls("\x1b[31mRevenue\x1b[0m\t10,512\r")
+    '\\x1b[31mRevenue\\x1b[0m\t10,512\\x0d'
+    """
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                 else f"\\u{ord(m.group()):04x}", text)
+
+
+class _EscapingStream:
+    """A text stream that writes through :func:`escape_controls` (the rest is the wrapped stream's)."""
+
+    def __init__(self, stream) -> None:  # noqa: ANN001 - any text stream
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - flush, fileno, encoding, ...
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``release-parser`` with ``argv`` (default: the process's arguments); return the exit code."""
+    """Run ``release-parser`` with ``argv`` (default: the process's arguments); return the exit code.
+
+    While it runs, stdout and stderr escape terminal control characters (:func:`escape_controls`).
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _EscapingStream(stdout), _EscapingStream(stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
