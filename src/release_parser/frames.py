@@ -9,15 +9,26 @@ from datetime import date
 from typing import Any
 import pandas as pd
 
+from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
 from .normalize.periods import FiscalCalendar, FiscalPeriod
+from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
 __all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
 
+_CHANGE_OF_PERCENT = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
+#: A column of shares or margins headed only by a percent sign.
+_PERCENT_COLUMN = re.compile(r"^\s*\(?%\)?\s*$")
+#: A row that holds a change: "Y/Y Revenue Growth", "Revenue growth (YoY)".
+_ROW_CHANGE = re.compile(
+    rf"^(?:(?P<yoy>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b.*\b(?:growth|change)\b"
+    rf"|\b(?:growth|change)\b.*\b(?:(?P<yoy2>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b",
+    re.IGNORECASE,
+)
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 
 #: The period a figure belongs to, as facts and prose facts both carry it.
@@ -152,8 +163,13 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
     if period is not None or spec.as_of is not None:
         when["period_source"] = spec.period_source or "header"
+    measure, base = _cell_measure(spec.measure, spec.base_period, item.label, period, number.is_percent)
     unit: str | None
-    in_percent = spec.measure in PERCENT_MEASURES or _PERCENT_LABEL.search(item.label) is not None
+    in_percent = (
+        measure in PERCENT_MEASURES
+        or _PERCENT_LABEL.search(item.label) is not None
+        or _PERCENT_COLUMN.match(spec.label) is not None
+    )
     if number.is_percent or (number.unit is None and in_percent):
         unit, scale = "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption
     elif number.unit is not None or number.scale != 1:
@@ -167,8 +183,8 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "line_item_key": item.key,
         "column": spec.label,
         **when,
-        "measure": spec.measure,
-        "base_period": spec.base_period.label if spec.base_period else None,
+        "measure": measure,
+        "base_period": base.label if base else None,
         "announced": spec.announced,
         "value": number.value,
         "unit": unit,
@@ -182,6 +198,22 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "raw": cell.raw,
         **_where(cell.provenance),
     }
+
+
+def _cell_measure(
+    measure: str, base: FiscalPeriod | None, label: str, period: FiscalPeriod | None, is_percent: bool
+) -> tuple[str, FiscalPeriod | None]:
+    """A cell's measure: its column's, made a percent change where the cell prints a percent
+    ("Up 12%" in a Q/Q column that also holds "Down 1.6 pts"), or its row's where the row is a
+    change ("Y/Y Revenue Growth" under "Q4 2023")."""
+    if measure in _CHANGE_OF_PERCENT and is_percent:
+        return _CHANGE_OF_PERCENT[measure], base
+    if measure == "value" and period is not None:
+        row = _ROW_CHANGE.search(label)
+        if row is not None:
+            kind = "yoy" if row.group("yoy") or row.group("yoy2") else "qoq"
+            return f"{kind}_{'pct' if is_percent else 'change'}", implied_base(kind, period)
+    return measure, base
 
 
 def _period_fields(period: FiscalPeriod | None) -> dict[str, object]:

@@ -90,6 +90,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
     instants: list[date] = []  # balance-date columns since the last change column
+    first_instant: date | None = None
     any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
     for label, measure, period in zip(labels, measures, periods):
         compared = _compared_periods(label, context, primary) if measure == "value" else None
@@ -115,9 +116,11 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
                 group.append(period)
             if as_of is not None:
                 instants.append(as_of)
+                first_instant = first_instant or as_of
             continue
-        if not group and len(instants) >= 2:  # "2025.12.31 | 2024.12.31 | Growth %": balances compared
-            columns.append(_instant_change(label, measure, instants[0], instants[1]))
+        if not group and instants:  # "2025.12.31 | 2024.12.31 | Growth %": balances compared
+            subject, base = (instants[0], instants[1]) if len(instants) >= 2 else (first_instant, instants[0])
+            columns.append(_instant_change(label, measure, subject, base) if subject != base else Column(label=label, measure=measure))
             instants = []
             continue
         subject, base = _change_pair(measure, group, primary)

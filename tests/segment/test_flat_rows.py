@@ -48,3 +48,29 @@ def test_prose_with_figures_is_not_a_flat_row():
 def test_a_single_flat_line_is_not_a_table():
     lines = split_flat_rows(read_text("Revenues 34,272 32,300\n\nSomething else entirely.\n").lines)
     assert len(lines[0].cells) == 1
+
+
+def test_cells_packed_with_single_spaces_are_cut_at_each_figure_and_label():
+    text = (
+        "GAAP\n"
+        "($ in millions, except earnings per share) Q4 FY25 Q3 FY25 Q4 FY24 Q/Q          Y/Y\n"
+        "Revenue                                    $39,331 $35,082 $22,103 Up 12%       Up 78%\n"
+        "Gross margin                                 73.0%   74.6%   76.0% Down 1.6 pts Down 3.0 pts\n"
+        "Net income                                 $22,091 $19,309 $12,285 Up 14%       Up 80%\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(1, "end", weekday="SUN"))
+    table = rel.tables[0]
+    assert table.column_labels == ["Q4 FY25", "Q3 FY25", "Q4 FY24", "Q/Q", "Y/Y"]
+    assert (table.unit, table.scale) == ("USD", 1_000_000)
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Revenue", "Q/Q"), ["value", "measure", "base_period"]].tolist() == [12, "qoq_pct", "3Q25"]
+    assert facts.loc[("Gross margin", "Y/Y"), ["value", "measure", "unit"]].tolist() == [-3.0, "yoy_change", "points"]
+    assert str(facts.loc[("Net income", "Q4 FY25"), "period_end"].date()) == "2025-01-26"
+
+
+def test_a_row_that_is_a_growth_rate_takes_its_measure_from_its_label():
+    text = "Metrics\tQ3 2023\tQ4 2023\tFY 2023\nRevenue\t$1,034M\t$1,076M\t$4,154M\nY/Y Revenue Growth\t5%\t5%\t9%\n"
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    growth = facts.loc[("Y/Y Revenue Growth", "Q4 2023")]
+    assert (growth["value"], growth["measure"], growth["base_period"]) == (5, "yoy_pct", "4Q22")
+    assert facts.loc[("Revenue", "Q4 2023"), "measure"] == "value"

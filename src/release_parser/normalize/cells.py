@@ -7,6 +7,7 @@ one in parentheses is its conversion.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
 
 _WITH_CONVERSION = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<converted>[^()]+)\)")
 #: A word in parentheses after the figure: "JPY1,250 (paid)", "2,750 (forecast)", "1.2 (E)".
+#: A change worded with its direction: "Up 12%", "Down 1.6 pts", "down 0.5 %".
+_WORDED_CHANGE = re.compile(r"(?P<direction>up|down|increased?|decreased?)\s+(?P<main>[^\s()].*)", re.IGNORECASE)
+_NEGATIVE = ("down", "decrease", "decreased")
 _WITH_NOTE = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
 
 
@@ -40,12 +44,21 @@ def read_cell(text: str) -> CellFigure | None:
     -830.0
     >>> read_cell("up") is None
     True
+    >>> read_cell("Down 1.6 pts").number.value, read_cell("Up 12%").number.unit
+    (-1.6, '%')
     >>> read_cell("JPY1,250 (paid)").number.value, read_cell("JPY1,250 (paid)").note
     (1250.0, 'paid')
     """
     number = try_parse_number(text)
     if number is not None:
         return CellFigure(number)
+    worded = _WORDED_CHANGE.fullmatch(text.strip())
+    if worded is not None:
+        main = try_parse_number(worded.group("main"))
+        if main is None or main.is_na or main.value is None or main.value < 0:
+            return None
+        sign = -1 if worded.group("direction").lower() in _NEGATIVE else 1
+        return CellFigure(dataclasses.replace(main, value=sign * main.value))
     noted = _WITH_NOTE.fullmatch(text.strip())
     if noted is not None:
         main = try_parse_number(noted.group("main"))

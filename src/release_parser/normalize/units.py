@@ -65,7 +65,7 @@ UNIT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         # ratios and differences
         "times": ("times", "x"),
         "points": ("point", "points", "pt", "pts", "percentage point", "percentage points"),
-        "bp": ("bp", "basis point", "basis points"),
+        "bp": ("bp", "bps", "basis point", "basis points"),
     }
 )
 """Canonical unit -> the lower-case spellings that mean it."""

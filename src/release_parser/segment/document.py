@@ -9,7 +9,7 @@ from ..layout import Layout, Line
 from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
 from .bullets import indent_tolerance
 from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
-from .flat_rows import split_flat_rows
+from .flat_rows import split_flat_rows, split_packed_cells
 from .tables import find_tables
 
 __all__ = ["segment"]
@@ -20,7 +20,7 @@ _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
 
 def segment(layout: Layout) -> list[Block]:
     """Split a layout into blocks in reading order."""
-    lines = split_flat_rows(layout.lines)
+    lines = split_packed_cells(split_flat_rows(layout.lines))
     tables = find_tables(lines)
     # by position: line numbers restart on each page of a PDF
     table_at = {table.start: table for table in tables}

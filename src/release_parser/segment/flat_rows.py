@@ -15,12 +15,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..layout import Line, Separator
+from ..layout import Cell, Line, Separator
 from ..normalize.cells import read_cell
 from ..normalize.periods import find_periods
+from ..normalize.units import find_unit_caption
 from .lines import is_rule, match_bullet, match_footnote
 
-__all__ = ["split_flat_rows"]
+__all__ = ["split_flat_rows", "split_packed_cells"]
 
 MIN_RUN = 2
 MAX_FIGURE_TOKENS = 4  # "JPY34,272 million ($410.3 million)"
@@ -28,6 +29,7 @@ MAX_FLAT_LINE_CHARS = 400
 _HEADER_GAP_LINES = 2
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_DIRECTION = re.compile(r"^(?:up|down|increased?|decreased?)$", re.IGNORECASE)  # "Up 12%": a worded change
 _LETTER = re.compile(r"[^\W\d_]")
 #: Column words a flat header is cut at, longest first.
 _COLUMN_PHRASES = re.compile(
@@ -67,6 +69,61 @@ def split_flat_rows(lines: Sequence[Line]) -> tuple[Line, ...]:
     return tuple(result)
 
 
+def split_packed_cells(lines: Sequence[Line]) -> tuple[Line, ...]:
+    """Lines whose gap-separated cells pack several columns with single spaces between them
+    (``$39,331 $35,082 $22,103 Up 12%``, ``Q4 FY25 Q3 FY25 Q4 FY24 Q/Q``), with those cells
+    cut into one cell per figure or column label, each at its own place."""
+    return tuple(_unpacked(line) if line.separator is Separator.GAP else line for line in lines)
+
+
+def _unpacked(line: Line) -> Line:
+    cells: list[Cell] = []
+    changed = False
+    header_like = not any(read_cell(cell.text) for cell in line.cells[1:])
+    for position, cell in enumerate(line.cells):
+        spans = _packed_figures(cell.text) if position else None
+        if spans is None and header_like:
+            spans = _packed_labels(cell.text)
+        if spans is None or len(spans) < 2:
+            cells.append(cell)
+            continue
+        changed = True
+        scale = (cell.x1 - cell.x0) / max(len(cell.text), 1)
+        cells.extend(
+            dataclasses.replace(cell, text=text, x0=cell.x0 + start * scale, x1=cell.x0 + end * scale)
+            for text, start, end in spans
+        )
+    return dataclasses.replace(line, cells=tuple(cells)) if changed else line
+
+
+def _packed_figures(text: str) -> list[Span] | None:
+    """A cell that is nothing but figures: one span per figure."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if len(tokens) < 2:
+        return None
+    cut = _figures_from_right(text, tokens)
+    return cut[1] if cut is not None and cut[0] == 0 and len(cut[1]) >= 2 else None
+
+
+def _packed_labels(text: str) -> list[Span] | None:
+    """A header cell of several column labels ("Q4 FY25 Q3 FY25 Q4 FY24 Q/Q"), after an optional
+    caption or title; None unless at least two labels end the cell."""
+    atoms = _column_atoms(text)
+    if not atoms or (len(atoms) < 2 and find_unit_caption(text[: atoms[0][0]]) is None):
+        return None  # one label after a unit caption ("($ in millions) FY25") is cut too
+    spans: list[Span] = []
+    position = atoms[0][0]
+    for start, end in atoms:
+        if text[position:start].strip():
+            return None
+        spans.append((text[start:end], start, end))
+        position = end
+    if text[position:].strip():
+        return None
+    prefix = text[: atoms[0][0]].strip()
+    return ([(prefix, 0, len(text[: atoms[0][0]].rstrip()))] if prefix else []) + spans
+
+
 def _is_candidate(line: Line) -> bool:
     return (
         line.separator is Separator.NONE
@@ -85,6 +142,20 @@ def _cut_row(line: Line) -> tuple[Span, list[Span]] | None:
     """The label and the figures of a flattened row, or None if the line is not one."""
     text = line.text
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    cut = _figures_from_right(text, tokens)
+    if cut is None:
+        return None
+    end, figures = cut
+    if len(figures) < 2 or end == 0:
+        return None
+    label = text[: tokens[end - 1][2]].strip()
+    if not _LETTER.search(label):
+        return None
+    return (label, 0, tokens[end - 1][2]), figures
+
+
+def _figures_from_right(text: str, tokens: Sequence[Span]) -> tuple[int, list[Span]] | None:
+    """Figures read from the end of ``text`` leftwards: how many tokens remain before them, and the figures."""
     figures: list[Span] = []
     end = len(tokens)
     while end > 0:
@@ -92,19 +163,14 @@ def _cut_row(line: Line) -> tuple[Span, list[Span]] | None:
         for size in range(min(MAX_FIGURE_TOKENS, end), 0, -1):
             first = tokens[end - size]
             phrase = text[first[1] : tokens[end - 1][2]]
-            if _DIGIT.search(first[0]) and read_cell(phrase) is not None:
+            if (_DIGIT.search(first[0]) or _DIRECTION.match(first[0])) and read_cell(phrase) is not None:
                 figures.insert(0, (phrase, first[1], tokens[end - 1][2]))
                 taken = size
                 break
         if not taken:
             break
         end -= taken
-    if len(figures) < 2 or end == 0:
-        return None
-    label = text[: tokens[end - 1][2]].strip()
-    if not _LETTER.search(label):
-        return None
-    return (label, 0, tokens[end - 1][2]), figures
+    return (end, figures) if figures else None
 
 
 def _header_above(lines: Sequence[Line], index: int) -> int | None:
@@ -122,8 +188,8 @@ def _without_periods(text: str) -> str:
     return text
 
 
-def _cut_header(text: str, count: int) -> list[Span] | None:
-    """``text`` cut into ``count`` column labels at period labels and column words, or None."""
+def _column_atoms(text: str) -> list[tuple[int, int]]:
+    """Spans of the period labels and column words in ``text``, in order, not overlapping."""
     atoms: list[tuple[int, int]] = [(s, e) for s, e, _ in find_periods(text)]
     taken = [False] * len(text)
     for start, end in atoms:
@@ -131,7 +197,12 @@ def _cut_header(text: str, count: int) -> list[Span] | None:
     for match in _COLUMN_PHRASES.finditer(text):
         if not any(taken[match.start() : match.end()]) and _whole_words(text, match.start(), match.end()):
             atoms.append((match.start(), match.end()))
-    atoms.sort()
+    return sorted(atoms)
+
+
+def _cut_header(text: str, count: int) -> list[Span] | None:
+    """``text`` cut into ``count`` column labels at period labels and column words, or None."""
+    atoms = _column_atoms(text)
     spans: list[Span] = []
     position = 0
     for start, end in atoms:
