@@ -159,3 +159,18 @@ def test_a_unit_caption_between_the_header_and_the_first_row_is_read():
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Net Income", "Q4 2024"), "period"] == "4Q24"
     assert facts.loc[("Revenue", "Growth %")]["measure"].tolist() == ["yoy_pct", "yoy_pct"]
+
+
+def test_a_caption_scale_applies_to_dollar_cells_but_not_to_per_share_rows():
+    text = (
+        "Condensed Consolidated Statements of Earnings\n"
+        "(In millions, except per share amounts)\n"
+        "                                 2024        2023\n"
+        "Net sales                      $29,635     $29,734\n"
+        "Cost of sales                  (20,582)    (20,709)\n"
+        "Earnings per share - diluted     $8.53       $9.12\n"
+    )
+    facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    assert facts.loc[("Net sales", "2024"), ["value", "unit", "scale"]].tolist() == [29635, "USD", 1_000_000]
+    assert facts.loc[("Cost of sales", "2024"), ["unit", "scale"]].tolist() == ["USD", 1_000_000]
+    assert facts.loc[("Earnings per share - diluted", "2024"), ["value", "unit", "scale"]].tolist() == [8.53, "USD", 1]

@@ -29,6 +29,7 @@ _ROW_CHANGE = re.compile(
     rf"|\b(?:growth|change)\b.*\b(?:(?P<yoy2>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b",
     re.IGNORECASE,
 )
+_PER_SHARE = re.compile(r"\bper\s+(?:share|ads|unit)\b|\bEPS\b|\bearnings\s+per\b", re.IGNORECASE)
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 
 #: The period a figure belongs to, as facts and prose facts both carry it.
@@ -172,10 +173,12 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     )
     if number.is_percent or (number.unit is None and in_percent):
         unit, scale = "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption
-    elif number.unit is not None or number.scale != 1:
-        unit, scale = number.unit or table.unit, number.scale
+    elif number.scale != 1 or (number.unit is not None and number.unit != table.unit and table.unit is not None):
+        unit, scale = number.unit or table.unit, number.scale  # the cell prints its own scale or currency
     else:
-        unit, scale = table.unit, table.scale
+        unit, scale = number.unit or table.unit, table.scale  # "$7,946" under "(In millions)"
+    if _PER_SHARE.search(item.label) and number.scale == 1:
+        scale = 1  # "(In millions, except per share amounts)": per-share rows keep their own unit
     return {
         "table": table.index,
         "table_title": table.title,

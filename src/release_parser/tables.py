@@ -21,7 +21,7 @@ from .metadata import Metadata
 from .model import Column, LineItem, Provenance, Table, TableCell, lines_provenance
 from .normalize.cells import read_cell
 from .normalize.periods import FiscalPeriod, find_periods, try_parse_period
-from .normalize.units import find_unit_caption
+from .normalize.units import CURRENCY_CODES, find_unit_caption
 from .segment import TableBlock
 from .segment.lines import match_footnote, strip_emphasis, strip_label_marks
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
@@ -86,8 +86,10 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         for row, signs in zip(grid.cells, grid.signs)
     )
     columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
-    if unit is None:
+    if unit is None and scale == 1:
         unit, scale = _common_unit(cells)
+    elif unit is None:  # "(In millions, except per share data)": the scale is printed, the currency in the cells
+        unit = _only_currency(cells)
     if not title:
         title = block.label_header or ", ".join(item.label for item in line_items[:2]) or f"Table {index + 1}"
     return Table(
@@ -301,6 +303,15 @@ def _table_cell(cell: Cell, line: Line, source: str, sign: int) -> TableCell:
             bbox=(cell.x0, cell.top, cell.x1, cell.bottom),
         ),
     )
+
+
+def _only_currency(cells: Sequence[Sequence[TableCell | None]]) -> str | None:
+    """The one currency the table's cells print ("$7,946" beside "(5,485)"), if just one."""
+    units = {
+        c.number.unit for row in cells for c in row
+        if c is not None and c.number is not None and c.number.unit in CURRENCY_CODES
+    }
+    return units.pop() if len(units) == 1 else None
 
 
 def _common_unit(cells: Sequence[Sequence[TableCell | None]]) -> tuple[str | None, int]:
