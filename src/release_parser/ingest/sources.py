@@ -14,6 +14,8 @@ The rule, applied to every source in order:
   ``*.golden.json`` files;
 - a path that does not exist, and a pattern that matches nothing, become rows
   of ``errors``; the batch goes on;
+- a FIFO, a device or a socket (named, or found in a folder) becomes a row of
+  ``errors`` too: it is never opened for reading, so it cannot block the batch;
 - a file reached twice (``samples/`` and ``samples/a.txt``) is read once.
 
 A document's id is the SHA-256 of its bytes (:func:`content_id`), so a renamed
@@ -25,10 +27,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
+
+from ..errors import NotARegularFileError
 
 __all__ = ["RELEASE_SUFFIXES", "NON_RELEASE_NAMES", "SourceProblem", "expand_sources", "content_id"]
 
@@ -77,10 +82,10 @@ def _hidden_below(path: Path, pattern_root: str) -> bool:
 
 def _expand_one(source: str) -> tuple[list[Path], SourceProblem | None]:
     path = Path(source)
-    if path.is_file():
-        return [path], None
     if path.is_dir():
         return list(_walk(path)), None
+    if path.exists():  # a file, or a special file that content_id reports
+        return [path], None
     if not _GLOB_CHARS.search(source):
         return [], SourceProblem(source, "FileNotFoundError", f"{source}: no such file or directory")
     root = source[: _GLOB_CHARS.search(source).start()].rpartition(os.sep)[0]
@@ -141,10 +146,15 @@ def expand_sources(
 def content_id(path: str | os.PathLike[str]) -> tuple[str, int]:
     """SHA-256 hex digest of a file's bytes, and its size; read in chunks, never whole.
 
+    Only a regular file is read: it is opened without blocking and checked
+    first, so a FIFO named like a release cannot hang the batch.
+
     Raises
     ------
     OSError
         The file cannot be read.
+    NotARegularFileError
+        The path is a FIFO, a device, a socket or a directory.
 
     Examples
     --------
@@ -157,7 +167,16 @@ def content_id(path: str | os.PathLike[str]) -> tuple[str, int]:
     """
     digest = hashlib.sha256()
     size = 0
-    with open(path, "rb") as handle:
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFileError(f"{path}: not a regular file (a FIFO, device, socket or directory)")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
         while chunk := handle.read(_HASH_CHUNK):
             digest.update(chunk)
             size += len(chunk)

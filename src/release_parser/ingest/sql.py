@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,6 +61,11 @@ _SQLITE_BUSY_SECONDS = 60
 
 #: Documents per ``IN (...)`` list when reading rows back.
 _ID_CHUNK = 500
+
+#: Attempts at creating or checking the schema; two ingests starting on one new database race.
+_PREPARE_ATTEMPTS = 5
+#: Key of the PostgreSQL advisory lock that makes schema creation one process at a time.
+_SCHEMA_LOCK_KEY = 0x72705F736368  # "rp_sch"
 
 
 def sql_type(kind: str) -> sa.types.TypeEngine:
@@ -185,29 +191,54 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
     def prepare(self) -> None:
-        """Create the tables of a new database, or check the schema version of an old one."""
-        try:
-            with self.engine.begin() as conn:
-                names = set(sa.inspect(conn).get_table_names())
-                if SCHEMA_TABLE in names:
-                    self._check_version(conn)
-                elif names & set(self.tables):
-                    clash = ", ".join(sorted(names & set(self.tables)))
-                    raise SchemaVersionError(
-                        f"{self.url} has tables {clash} but no {SCHEMA_TABLE}: not a release_parser database",
-                        found=None, expected=SCHEMA_VERSION,
-                    )
-                self.metadata.create_all(conn, checkfirst=True)
-                if SCHEMA_TABLE not in names:
-                    from .. import __version__
+        """Create the tables of a new database, or check the schema version of an old one.
 
-                    conn.execute(self.tables[SCHEMA_TABLE].insert(), [
-                        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                        {"key": "columns_digest", "value": columns_digest()},
-                        {"key": "created_by", "value": f"release_parser {__version__}"},
-                    ])
-        except SQLAlchemyError as error:
-            raise DatabaseError(f"cannot prepare database {self.url}: {_one_line(error)}") from error
+        Safe when several ingests start on one new database at once: the check and
+        the creation run in one transaction that holds the database's write lock
+        (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock), and a
+        transaction that still collides is retried.
+        """
+        for attempt in range(1, _PREPARE_ATTEMPTS + 1):
+            try:
+                self._prepare_once()
+                return
+            except (IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError) as error:
+                if attempt == _PREPARE_ATTEMPTS:
+                    raise DatabaseError(f"cannot prepare database {self.url}: {_one_line(error)}") from error
+                logger.info("preparing %s collided with another ingest (%s); retrying", self.url, _one_line(error))
+                time.sleep(0.05 * attempt)
+            except SQLAlchemyError as error:
+                raise DatabaseError(f"cannot prepare database {self.url}: {_one_line(error)}") from error
+
+    def _prepare_once(self) -> None:
+        with self.engine.connect() as conn:
+            self._lock_schema(conn)
+            names = set(sa.inspect(conn).get_table_names())
+            if SCHEMA_TABLE in names:
+                self._check_version(conn)
+            elif names & set(self.tables):
+                clash = ", ".join(sorted(names & set(self.tables)))
+                raise SchemaVersionError(
+                    f"{self.url} has tables {clash} but no {SCHEMA_TABLE}: not a release_parser database",
+                    found=None, expected=SCHEMA_VERSION,
+                )
+            self.metadata.create_all(conn, checkfirst=True)
+            if SCHEMA_TABLE not in names:
+                from .. import __version__
+
+                conn.execute(self.tables[SCHEMA_TABLE].insert(), [
+                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                    {"key": "columns_digest", "value": columns_digest()},
+                    {"key": "created_by", "value": f"release_parser {__version__}"},
+                ])
+            conn.commit()
+
+    def _lock_schema(self, conn: sa.Connection) -> None:
+        """Take the lock that makes the schema check and creation one writer's at a time."""
+        if self.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif self.engine.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
 
     def _check_version(self, conn: sa.Connection) -> None:
         info = self.tables[SCHEMA_TABLE]
@@ -299,6 +330,15 @@ class Database:
         except SQLAlchemyError as error:
             raise DatabaseError(
                 f"cannot record the failure of {failure.path} in {self.url}: {_one_line(error)}") from error
+
+    def forget_errors(self, document_id: str, stage: str) -> None:
+        """Remove the error rows of one document at one stage (its export succeeded after all)."""
+        errors = self.tables[ERRORS_TABLE]
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(errors.delete().where(sa.and_(errors.c.document_id == document_id, errors.c.stage == stage)))
+        except SQLAlchemyError as error:
+            raise DatabaseError(f"cannot update the errors of {document_id} in {self.url}: {_one_line(error)}") from error
 
     def read_frame(self, name: str, document_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """A frame read back with its declared dtypes, ordered by key.
