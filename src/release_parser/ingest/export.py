@@ -9,8 +9,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from .columns import CHILD_FRAMES, FRAMES
-from .parquet import write_parquet
+from .parquet_record import export_document, is_current, read_records, remove_document
 from .sql import Database
 
 __all__ = ["query", "export_parquet"]
@@ -48,23 +47,42 @@ def query(db: str | os.PathLike[str] | Engine, sql: str, params: Mapping[str, ob
 
 
 def export_parquet(db: str | os.PathLike[str] | Engine, root: str | os.PathLike[str]) -> Path:
-    """Write every document of a database as a Parquet dataset under ``root``.
+    """Make the Parquet dataset under ``root`` hold exactly what the database holds.
 
-    Documents are read and written 500 at a time, so memory stays bounded.
-    See :mod:`release_parser.ingest.parquet` for the layout.
+    Each document missing from the dataset, or exported from older rows, is
+    written (one document at a time, so memory stays bounded); documents the
+    database no longer holds are removed. Running it again writes nothing.
+    See :mod:`release_parser.ingest.parquet` for the layout and
+    :mod:`release_parser.ingest.parquet_record` for the records that make it safe to resume.
 
     Raises
     ------
     DatabaseError, SchemaVersionError
         The database cannot be read, or is not an ingest database of this schema version.
+    IngestError
+        A file cannot be written.
     """
     database = Database.open(db, create=False)
     try:
         database.prepare()
-        ids = database.document_ids()
-        chunks = {name: database.iter_frames(name, ids) for name in FRAMES}
-        for documents in chunks["documents"]:
-            write_parquet({"documents": documents, **{name: next(chunks[name]) for name in CHILD_FRAMES}}, root)
+        records = read_records(root)
+        stamps = _stamps(database)
+        for document_id, stamp in stamps.items():
+            record = records.get(document_id)
+            if not is_current(record, stamp):
+                export_document(database, document_id, root, record)
+        for document_id, record in records.items():
+            if document_id not in stamps:
+                remove_document(root, document_id, record)
     finally:
         database.close()
     return Path(root)
+
+
+def _stamps(database: Database) -> dict[str, str | None]:
+    """``ingested_at`` of every document in the database, as export records keep it."""
+    import pandas as pd
+
+    documents = database.read_frame("documents")
+    return {str(document_id): (None if pd.isna(stamp) else pd.Timestamp(stamp).isoformat())
+            for document_id, stamp in zip(documents["document_id"], documents["ingested_at"])}

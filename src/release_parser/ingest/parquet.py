@@ -97,8 +97,12 @@ def _stored_columns(columns: Mapping[str, str]) -> dict[str, str]:
 def _write_file(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     hidden = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, hidden)
-    os.replace(hidden, path)
+    try:
+        pq.write_table(table, hidden)
+        os.replace(hidden, path)
+    except BaseException:
+        hidden.unlink(missing_ok=True)
+        raise
 
 
 def write_parquet(frames: Mapping[str, pd.DataFrame], root: str | os.PathLike[str]) -> list[Path]:

@@ -5,6 +5,11 @@ already loaded, and hands the others to workers, a bounded number at a time.
 Workers parse and send back one document's frames; the parent writes each
 document in one transaction (SQLite has one writer) and, when asked, its
 Parquet files. Nothing else is kept per document, so memory stays flat.
+
+With a database, the Parquet files are derived from it: a document is exported
+after its transaction commits, from the rows the database holds, and recorded
+(:mod:`.parquet_record`). A document already loaded but not recorded (an ingest
+killed in between, a disk that was full) is exported when the next ingest meets it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import ReleaseParserError
 from ..frames import typed_frame
 from .columns import CHILD_FRAMES, ERROR_COLUMNS, FRAMES, SKIPPED_COLUMNS, frame_from_columns
 from .document import DocumentRows, Failure, Task, failure_from, parse_document
@@ -52,6 +58,11 @@ class _Batch:
         self.errors: list[dict[str, object]] = []
         self.skipped: list[dict[str, object]] = []
         self.rows = dict.fromkeys(CHILD_FRAMES, 0)
+        self.records: dict[str, dict[str, object]] = {}
+        if parquet is not None:
+            from .parquet_record import read_records
+
+            self.records = read_records(parquet)
 
     def skip_reason(self, document_id: str) -> str | None:
         earlier = self.loaded.get(document_id) or self.in_flight.get(document_id)
@@ -69,6 +80,9 @@ class _Batch:
 
     def skip(self, path: str, document_id: str, reason: str) -> None:
         self.skipped.append({"path": path, "document_id": document_id, "reason": reason})
+        if self.parquet is not None and self.database is not None and reason == "already loaded" \
+                and document_id not in self.records:
+            self.export_loaded(path, document_id)
 
     def store(self, payload: DocumentRows) -> None:
         if self.database is not None:
@@ -92,12 +106,30 @@ class _Batch:
             self.rows[name] += payload.row_count(name)
 
     def export(self, payload: DocumentRows) -> None:
-        from .parquet import write_parquet
+        """Write a stored document's Parquet files: from the database when there is one."""
+        from .parquet_record import export_document, write_document_files
+
+        document_id = payload.document_id
+        try:
+            if self.database is not None:
+                record = export_document(self.database, document_id, self.parquet, self.records.get(document_id))
+            else:
+                record = write_document_files(payload.frames, document_id, self.parquet, self.records.get(document_id))
+        except IngestError as error:  # the document is loaded; only its Parquet files are missing
+            self.fail(failure_from(error, path=payload.path, document_id=document_id, stage="export"))
+            return
+        self.records[document_id] = record
+
+    def export_loaded(self, path: str, document_id: str) -> None:
+        """Export a document loaded by an earlier ingest whose export did not finish."""
+        from .parquet_record import export_document
 
         try:
-            write_parquet(payload.frames, self.parquet)
-        except IngestError as error:  # the document is loaded; only its Parquet files are missing
-            self.fail(failure_from(error, path=payload.path, document_id=payload.document_id, stage="export"))
+            self.records[document_id] = export_document(self.database, document_id, self.parquet)
+        except IngestError as error:
+            self.fail(failure_from(error, path=path, document_id=document_id, stage="export"))
+            return
+        self.database.forget_errors(document_id, "export")
 
     def result(self, files: int) -> IngestResult:
         counts = IngestCounts(
@@ -129,7 +161,7 @@ def _tasks(files: list[Path], batch: _Batch, bar) -> Iterator[Task]:
         source = str(path)
         try:
             document_id, size = content_id(path)
-        except OSError as error:
+        except (OSError, ReleaseParserError) as error:
             batch.fail(failure_from(error, path=source, document_id=None, stage="read"))
             bar.update(1)
             continue
