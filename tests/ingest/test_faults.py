@@ -165,3 +165,21 @@ def test_a_device_named_on_its_own_is_an_error_row(device, release_factory, tmp_
     result = ingest([release_factory(1), device], workers=0, progress=False)
     assert result.counts.loaded == 1
     assert result.errors[["path", "error_type", "stage"]].values.tolist() == [[device, "NotARegularFileError", "read"]]
+
+
+def _stuck_on(task: str) -> str:
+    """A task function: ``"stuck"`` never returns in time, as a file stuck in a library call."""
+    if task == "stuck":
+        time.sleep(600)
+    return task.upper()
+
+
+def test_a_file_stuck_past_its_time_has_its_worker_killed_and_is_reported():
+    from release_parser.errors import TimeLimitError
+    from release_parser.ingest.runner import WorkerPool, stream_results
+
+    with WorkerPool(workers=1, task_seconds=1.0) as pool:
+        results = dict(stream_results(_stuck_on, ["a", "stuck", "b"], pool))
+    assert results["a"] == "A" and results["b"] == "B"
+    assert isinstance(results["stuck"], TimeLimitError)
+    assert "stuck: still running after 1 s: its worker was stopped" in str(results["stuck"])

@@ -8,6 +8,11 @@ A pool this module starts itself (:class:`WorkerPool`) survives a worker process
 that dies (a crash in a PDF library, the kernel's out-of-memory killer): the
 pool is restarted and the tasks that were in flight are run again one at a time,
 so only the file that kills a worker is reported, as ``BrokenProcessPool``.
+
+A task that runs longer than ``task_seconds`` (a file the reader's own timeout
+cannot interrupt, stuck inside a library call) has its worker killed the same
+way; rerun alone and still too slow, it is reported as a
+:class:`~release_parser.errors.TimeLimitError`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from ..errors import TimeLimitError
 from .errors import IngestError
 
 __all__ = ["WorkerPool", "stream_results", "executor_capacity", "progress_bar"]
@@ -33,6 +39,11 @@ R = TypeVar("R")
 
 #: Tasks kept in flight per parallel worker: one running, one queued behind it.
 IN_FLIGHT_PER_WORKER = 2
+#: Seconds a file may take in a worker of our own before the worker is killed: twice the
+#: PDF reader's default timeout, and a margin. A queued task is given as long again.
+DEFAULT_TASK_SECONDS = 150.0
+#: How often the parent looks for tasks over their time while it waits for results.
+_WATCH_SECONDS = 0.5
 
 
 class WorkerPool:
@@ -49,7 +60,11 @@ class WorkerPool:
         a ``ThreadPoolExecutor``, ...). It is used as is and never shut down here.
     """
 
-    def __init__(self, *, workers: int | None = None, executor: Executor | None = None) -> None:
+    def __init__(
+        self, *, workers: int | None = None, executor: Executor | None = None,
+        task_seconds: float | None = DEFAULT_TASK_SECONDS,
+    ) -> None:
+        self.task_seconds = task_seconds
         if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 0):
             raise ValueError(f"workers must be a non-negative integer or None, not {workers!r}")
         self._given = executor
@@ -83,6 +98,12 @@ class WorkerPool:
             return executor.submit(fn, task)
         except (BrokenProcessPool, RuntimeError) as error:
             raise IngestError(f"the executor cannot take more work: {error}") from error
+
+    def kill_workers(self) -> None:
+        """Kill the worker processes of our own pool: every task in flight fails with ``BrokenProcessPool``."""
+        processes = getattr(self._own, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
 
     def restart(self) -> None:
         """Replace a broken pool of our own by a new one (started on the next submit)."""
@@ -162,24 +183,38 @@ def _stream_pooled(fn: Callable[[T], R], tasks: Iterator[T], pool: WorkerPool) -
     alone: Future | None = None  # the suspect now running by itself
     exhausted = False
     needs_restart = False
+    started: dict[Future, float] = {}
+    overdue: set[Future] = set()
+    watch = pool.restartable and pool.task_seconds is not None
     while True:
         if suspects or alone is not None:
             if not pending:
                 task = suspects.popleft()
                 alone = pool.submit(fn, task)
                 pending[alone] = task
+                started[alone] = time.monotonic()
         else:
             while not exhausted and len(pending) < pool.max_in_flight:
                 task = next(tasks, None)
                 if task is None:
                     exhausted = True
                     break
-                pending[pool.submit(fn, task)] = task
+                future = pool.submit(fn, task)
+                pending[future] = task
+                started[future] = time.monotonic()
         if not pending:
             return
-        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(pending, timeout=_WATCH_SECONDS if watch else None, return_when=FIRST_COMPLETED)
+        if not done:
+            late = _overdue(pending, started, alone, pool.task_seconds) if watch else []
+            if late:
+                logger.warning("%d file(s) ran longer than %g s; stopping their worker", len(late), pool.task_seconds)
+                overdue.update(late)
+                pool.kill_workers()
+            continue
         for future in done:
             task = pending.pop(future)
+            started.pop(future, None)
             was_alone, alone = future is alone, (None if future is alone else alone)
             try:
                 result = future.result()
@@ -187,6 +222,9 @@ def _stream_pooled(fn: Callable[[T], R], tasks: Iterator[T], pool: WorkerPool) -
                 needs_restart = True
                 if pool.restartable and not was_alone:
                     suspects.append(task)
+                elif future in overdue:
+                    yield task, TimeLimitError(
+                        f"{getattr(task, 'path', task)}: still running after {pool.task_seconds:g} s: its worker was stopped")
                 else:
                     yield task, error
                 continue
@@ -198,6 +236,14 @@ def _stream_pooled(fn: Callable[[T], R], tasks: Iterator[T], pool: WorkerPool) -
             logger.warning("a worker process died; restarting the pool, retrying %d file(s) one by one", len(suspects))
             pool.restart()
             needs_restart = False
+
+
+def _overdue(pending: dict[Future, object], started: dict[Future, float], alone: Future | None,
+             seconds: float) -> list[Future]:
+    """The futures over their time: ``seconds`` for a task running alone, twice that for one that may have queued."""
+    now = time.monotonic()
+    allowed = {future: seconds if future is alone else IN_FLIGHT_PER_WORKER * seconds for future in pending}
+    return [future for future in pending if now - started.get(future, now) > allowed[future]]
 
 
 def progress_bar(total: int, *, enabled: bool):
