@@ -1,4 +1,4 @@
-"""Run every benchmark script in this folder, one after another."""
+"""Run every benchmark script in this folder (bench_*.py: parse, pdf, ingest, pathological), one after another."""
 
 import runpy
 import sys
