@@ -92,7 +92,7 @@ def adversarial_units(pattern: re.Pattern) -> list[str]:
     """The pieces hostile strings for ``pattern`` are repeated from, in a stable order.
 
     >>> adversarial_units(re.compile(r"^[ \\t]*-{3,}$"))
-    ['\\t', '\\t ', '\\t-', ' ', ' -', ' \\t-', '-', '- ', '-\\t']
+    ['\\t', '\\t ', '\\t -', ' ', ' \\t', '-', '-\\t', '- ']
     """
     chars: set[str] = set()
     words: set[str] = set()
