@@ -38,6 +38,11 @@ _TRANSPOSE_SHARE = 2 / 3
 _DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
 #: A table of balances at dates: its period columns ("4Q25") hold the balance at the period's end.
 _BALANCE = re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+position\b", re.IGNORECASE)
+_BALANCE_TOTAL = re.compile(
+    r"^\s*total\s+(?:assets|liabilities\b.*|(?:shareholders|stockholders)[’']?\s+equity|equity)\s*$", re.IGNORECASE
+)
+#: Rows that are flows over a period, not balances at a date.
+_FLOW_ROW = re.compile(r"\b(?:revenues?|sales|income|profit|expenses?|margin|earnings|EPS|cash\s+flows?|provided\s+by)\b", re.IGNORECASE)
 _PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 
 
@@ -72,7 +77,7 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         calendar_known=meta.calendar_known,
     )
     columns = interpret_columns(grid.columns, context)
-    if _BALANCE.search(f"{title} {block.label_header}"):
+    if _BALANCE.search(f"{title} {block.label_header}") or _is_balance_sheet(grid.labels):
         columns = tuple(_as_balance(column) for column in columns)
     if block.label_header and measure_of(block.label_header) == "target":  # "FY11 Targets | First Half | ..."
         columns = tuple(
@@ -128,6 +133,11 @@ def merge_continued(previous: Table, table: Table) -> Table:
         footnotes={**previous.footnotes, **table.footnotes},
         last_line=table.last_line,
     )
+
+
+def _is_balance_sheet(labels: Sequence[str]) -> bool:
+    """Rows of balances only, closed by a total of assets, liabilities or equity."""
+    return any(_BALANCE_TOTAL.match(label) for label in labels) and not any(_FLOW_ROW.search(label) for label in labels)
 
 
 def _as_balance(column: Column) -> Column:

@@ -207,3 +207,29 @@ def test_a_label_printed_as_two_runs_is_one_label_and_a_unit_line_may_sit_betwee
     assert [item.label for item in table.line_items][-1] == "Total Comprehensive Income"
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Sales Revenue", "QoQ %"), ["value", "measure", "period", "base_period"]].tolist() == [-3, "qoq_pct", "4Q25", "3Q25"]
+
+
+def test_a_balance_sheet_known_by_its_rows_or_its_side_title_holds_balances_at_period_ends():
+    by_rows = (
+        "(In NT$ millions)              4Q25        3Q25        4Q24\n"
+        "Inventories                   67,235      56,964      58,414\n"
+        "Total assets                 743,785     687,852     697,868\n"
+    )
+    by_side_title = (
+        "                  (In NT$ millions)                    4Q25        3Q25        4Q24\n"
+        "                  Cash & financial assets           247,709     210,604     219,624\n"
+        "Balance Sheet     Accounts receivable                62,119      67,168      43,985\n"
+        "                  Inventories                        67,235      56,964      58,414\n"
+    )
+    for text in (by_rows, by_side_title):
+        facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts
+        assert (facts["period_start"] == facts["period_end"]).all()
+        assert facts["period_end"].dt.date.astype(str).tolist()[:3] == ["2025-12-31", "2025-09-30", "2024-12-31"]
+    labels = rp.parse_text(by_side_title, calendar=rp.FiscalCalendar(12, "end")).facts["line_item"].unique().tolist()
+    assert labels == ["Cash & financial assets", "Accounts receivable", "Inventories"]
+
+
+def test_an_income_table_with_a_total_assets_row_is_not_a_balance_sheet():
+    text = "Key figures          4Q25      4Q24\nRevenue             1,046       868\nTotal assets        7,933     6,691\n"
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts
+    assert facts["period_start"].dt.date.astype(str).tolist()[0] == "2025-10-01"

@@ -9,6 +9,7 @@ cell goes to the column it overlaps most, else the nearest one.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..layout import Cell, Line, Separator
@@ -31,6 +32,7 @@ class ColumnGrid:
         self.count = count  # number of value columns (label column excluded)
         self.label_right = label_right  # right edge of the body's label cells (positional grids)
         self.label_zone = label_zone  # words wholly left of this x, after the label, still belong to it
+        self.label_left: float | None = None  # where most rows' labels start: runs ending left of it are beside the table
 
     @property
     def positional(self) -> bool:
@@ -38,7 +40,7 @@ class ColumnGrid:
 
     def align_body(self, line: Line, has_label: bool) -> tuple[Cell | None, tuple[Cell | None, ...]]:
         """Split a body line into its label cell and one slot per value column."""
-        cells = list(line.cells)
+        cells = list(self.inside(line))
         label = cells.pop(0) if has_label and cells else None
         while label is not None and cells and _in_label_zone(cells[0], self.label_zone):
             word = cells.pop(0)  # "Total | Comprehensive Income": one label printed as two runs
@@ -100,6 +102,16 @@ class ColumnGrid:
                     if spans(nearest.text):
                         texts[index] = nearest.text
         return label, tuple(texts)
+
+    def inside(self, line: Line) -> tuple[Cell, ...]:
+        """The line's cells without the runs printed beside the table, left of its labels."""
+        beside = len(self.beside(line))
+        return line.cells[beside:] if beside else line.cells
+
+    def beside(self, line: Line) -> tuple[Cell, ...]:
+        """Runs printed left of the table's labels on a body line (a side title: "Balance Sheet"),
+        when the row's own label follows them where the other rows' labels start."""
+        return line.cells[: _beside_count(line, self.label_left)]
 
     def header_paths(
         self, lines: Sequence[Line], body_has_labels: bool, spans: Callable[[str], bool] | None = None
@@ -181,11 +193,13 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
     if all(line.separator in (Separator.TAB, Separator.PIPE) for line in body):
         count = max(len(line.cells) - int(label) for line, label in zip(body, has_label))
         return ColumnGrid(None, max(count, 0))
-    label_zone = _label_zone(body, has_label)
+    label_left = _label_left(body, has_label)
+    inside = [line.cells[_beside_count(line, label_left) :] for line in body]
+    label_zone = _label_zone(inside, has_label)
     intervals = sorted(
         (cell.x0, cell.x1)
-        for line, label in zip(body, has_label)
-        for cell in line.cells[_label_cell_count(line, label, label_zone) :]
+        for cells, label in zip(inside, has_label)
+        for cell in cells[_label_cell_count(cells, label, label_zone) :]
     )
     spans: list[tuple[float, float]] = []
     for x0, x1 in intervals:
@@ -193,8 +207,33 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
             spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
         else:
             spans.append((x0, x1))
-    label_right = max((line.cells[0].x1 for line, label in zip(body, has_label) if label and line.cells), default=None)
-    return ColumnGrid(spans, len(spans), label_right, label_zone)
+    label_right = max((cells[0].x1 for cells, label in zip(inside, has_label) if label and cells), default=None)
+    grid = ColumnGrid(spans, len(spans), label_right, label_zone)
+    grid.label_left = label_left
+    return grid
+
+
+def _label_left(body: Sequence[Line], has_label: Sequence[bool]) -> float | None:
+    """Where most rows' labels start (None when no place is shared by most rows)."""
+    starts = Counter(round(line.cells[0].x0) for line, label in zip(body, has_label) if label and line.cells)
+    if not starts:
+        return None
+    common, count = starts.most_common(1)[0]
+    return float(common) if count * 2 > len(body) else None
+
+
+def _beside_count(line: Line, label_left: float | None) -> int:
+    """How many leading runs of ``line`` end left of the labels, with the row's own label after them."""
+    if label_left is None:
+        return 0
+    cells = line.cells
+    count = 0
+    while count < len(cells) and cells[count].x1 < label_left:
+        count += 1
+    own = cells[count] if count < len(cells) else None
+    if not count or own is None or is_figure_cell(own.text) or own.x0 > label_left + (own.x1 - own.x0):
+        return 0
+    return count
 
 
 #: Labels printed as several runs are the exception: when more rows than this share do it,
@@ -206,23 +245,21 @@ def _in_label_zone(cell: Cell, zone: float | None) -> bool:
     return zone is not None and cell.x1 < zone and not is_figure_cell(cell.text)
 
 
-def _label_cell_count(line: Line, has_label: bool, zone: float | None) -> int:
+def _label_cell_count(cells: Sequence[Cell], has_label: bool, zone: float | None) -> int:
     if not has_label:
         return 0
     count = 1
-    while count < len(line.cells) and _in_label_zone(line.cells[count], zone):
+    while count < len(cells) and _in_label_zone(cells[count], zone):
         count += 1
     return count
 
 
-def _label_zone(body: Sequence[Line], has_label: Sequence[bool]) -> float | None:
+def _label_zone(rows: Sequence[Sequence[Cell]], has_label: Sequence[bool]) -> float | None:
     """Left edge of the leftmost figure column, when few rows print words between it and their label."""
-    firsts = [
-        next((c.x0 for c in line.cells[1:] if is_figure_cell(c.text)), None) for line, label in zip(body, has_label) if label
-    ]
+    firsts = [next((c.x0 for c in cells[1:] if is_figure_cell(c.text)), None) for cells, label in zip(rows, has_label) if label]
     known = [x for x in firsts if x is not None]
     if not known:
         return None
     zone = min(known)
-    split = sum(_label_cell_count(line, label, zone) > 1 for line, label in zip(body, has_label))
-    return zone if split <= MAX_SPLIT_LABEL_SHARE * len(body) else None
+    split = sum(_label_cell_count(cells, label, zone) > 1 for cells, label in zip(rows, has_label))
+    return zone if split <= MAX_SPLIT_LABEL_SHARE * len(rows) else None

@@ -205,7 +205,10 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         last_line=lines[end - 1].number,
         start=first_index,
         stop=end,
-        label_header=" ".join(label for label, _ in header_rows if label),
+        label_header=" ".join(
+            [label for label, _ in header_rows if label]
+            + [cell.text for row in rows for cell in grid.beside(row.line)]
+        ),
         beside=tuple(i for i in range(first_index, end) if _beside(lines[i], lines[start])),
     )
     return table, end
