@@ -174,3 +174,14 @@ def test_a_caption_scale_applies_to_dollar_cells_but_not_to_per_share_rows():
     assert facts.loc[("Net sales", "2024"), ["value", "unit", "scale"]].tolist() == [29635, "USD", 1_000_000]
     assert facts.loc[("Cost of sales", "2024"), ["unit", "scale"]].tolist() == ["USD", 1_000_000]
     assert facts.loc[("Earnings per share - diluted", "2024"), ["value", "unit", "scale"]].tolist() == [8.53, "USD", 1]
+
+
+def test_a_percent_column_beside_amounts_holds_that_periods_shares():
+    text = "NT$MN          4Q25      %      3Q25      %     QoQ\nNet Sales   638,637  100.0   495,258  100.0   29.0%\nGross Profit 40,427   6.33    35,110   7.09   15.1%\n"
+    facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts
+    share = facts[(facts["line_item"] == "Gross Profit") & (facts["value"] == 6.33)].iloc[0]
+    assert (share["period"], share["measure"], share["unit"], share["scale"]) == ("4Q25", "value", "%", 1)
+
+
+def test_dashed_change_words_name_their_basis():
+    assert measure_of("Q-Q") == "qoq_change" and measure_of("Y-Y (%)") == "yoy_pct"

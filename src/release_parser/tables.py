@@ -43,6 +43,7 @@ _BALANCE_TOTAL = re.compile(
 )
 #: Rows that are flows over a period, not balances at a date.
 _FLOW_ROW = re.compile(r"\b(?:revenues?|sales|income|profit|expenses?|margin|earnings|EPS|cash\s+flows?|provided\s+by)\b", re.IGNORECASE)
+_SHARE_LABEL = re.compile(r"^\s*(?:\(\s*%\s*\)|%)(?:\s+of\s+\w+(?:\s+\w+)?)?\s*$", re.IGNORECASE)
 _PERCENT_OF_CHANGE = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 
 
@@ -91,6 +92,7 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         for row, signs in zip(grid.cells, grid.signs)
     )
     columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
+    columns = _shares_beside_amounts(columns, cells)
     if unit is None and scale == 1:
         unit, scale = _common_unit(cells)
     elif unit is None:  # "(In millions, except per share data)": the scale is printed, the currency in the cells
@@ -145,6 +147,24 @@ def _as_balance(column: Column) -> Column:
     if column.measure != "value" or column.period is None:
         return column
     return dataclasses.replace(column, period=None, as_of=column.period.end)
+
+
+def _shares_beside_amounts(columns: tuple[Column, ...], cells: Sequence[Sequence[TableCell | None]]) -> tuple[Column, ...]:
+    """"4Q25 | % | 3Q25 | %": a column headed "%" right of a period's amounts holds that
+    period's shares or margins."""
+    result = list(columns)
+    for index in range(1, len(columns)):
+        column, before = columns[index], columns[index - 1]
+        if column.period is not None or column.as_of is not None or column.measure != "value":
+            continue
+        if before.measure != "value" or (before.period is None and before.as_of is None):
+            continue
+        numbers = [c.number for row in cells if (c := row[index]) is not None and c.number is not None and not c.number.is_na]
+        if numbers and _SHARE_LABEL.match(column.label):  # an unheaded column of percents may be a change: left alone
+            result[index] = dataclasses.replace(
+                column, period=before.period, as_of=before.as_of, period_source=before.period_source or "header"
+            )
+    return tuple(result)
 
 
 def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
