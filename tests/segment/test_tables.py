@@ -233,3 +233,15 @@ def test_an_income_table_with_a_total_assets_row_is_not_a_balance_sheet():
     text = "Key figures          4Q25      4Q24\nRevenue             1,046       868\nTotal assets        7,933     6,691\n"
     facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts
     assert facts["period_start"].dt.date.astype(str).tolist()[0] == "2025-10-01"
+
+
+def test_text_above_a_dated_header_joins_it_only_when_it_reads_as_a_column_header():
+    text = (
+        "FY2025 Income Statement Highlights\n"
+        "                                    Second Hipgehr ifoodr the same\n"
+        "                          NT$mn          2025         2024     Y/Y (%)\n"
+        "                          Revenue      72,664       58,936        23.3\n"
+        "                          Gross Profit 24,858       19,099        30.2\n"
+    )
+    table = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).tables[0]
+    assert table.column_labels == ["2025", "2024", "Y/Y (%)"]

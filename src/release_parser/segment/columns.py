@@ -130,7 +130,7 @@ class ColumnGrid:
         first_column = self.spans[0][0] if self.spans else 0.0
         centres = [(x0 + x1) / 2 for x0, x1 in self.spans]
         for position, line in enumerate(lines):
-            cells = [c for c in line.cells if c.text]
+            cells = [c for c in line.cells if c.text and (self.label_left is None or c.x1 >= self.label_left)]
             placed: list[list[Cell]] = [[] for _ in range(self.count)]
             narrow: list[Cell] = []
             for cell in cells:

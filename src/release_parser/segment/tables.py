@@ -22,6 +22,12 @@ MIN_LISTING_CELLS = 4
 _MAX_LABEL_CHARS = 80
 _HEADER_MIN_INDENT = 8
 _CHANGE_HEADER = re.compile(r"\b(?:yoy|qoq|change|growth|increase|decrease)\b|%", re.IGNORECASE)
+#: Words of column headers: periods and dates, changes, targets, kinds of figures.
+_COLUMN_WORDS = re.compile(
+    r"\d|\b(?:quarter|half|year|months?|weeks?|fy|yoy|qoq|y/y|q/q|change|growth|increase|decrease|diff|vs|versus|over"
+    r"|target|forecast|guidance|outlook|plan|estimate|actual|results?|reported|adjusted|gaap|amount|total)\b|%",
+    re.IGNORECASE,
+)
 _DATE_OR_PERIOD_HINT = re.compile(r"\d|\b(?:quarter|half|year|months?|fy)\b", re.IGNORECASE)
 MAX_CAPTION_LINES = 2
 MAX_BLANKS_INSIDE = 1
@@ -310,6 +316,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     found: list[int] = []
     units: list[int] = []
     blanks = 0
+    dated = False
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
         if _beside(line, lines[start]):
@@ -325,6 +332,11 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
             continue
         if not _is_header_row(line):
             break
+        inside = [c for c in line.cells if c.text and (not lines[start].cells or c.x1 >= lines[start].cells[0].x0)]
+        hinted = any(_COLUMN_WORDS.search(c.text) for c in inside)
+        if dated and not hinted:
+            break  # above the periods, only group headers that name periods or changes belong to the header
+        dated = dated or any(_DATE_OR_PERIOD_HINT.search(c.text) for c in line.cells[1:] if c.text)
         found.insert(0, index)
         index -= 1
     top = found[0] if found else start - len(groups)
