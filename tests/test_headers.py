@@ -185,3 +185,9 @@ def test_a_percent_column_beside_amounts_holds_that_periods_shares():
 
 def test_dashed_change_words_name_their_basis():
     assert measure_of("Q-Q") == "qoq_change" and measure_of("Y-Y (%)") == "yoy_pct"
+
+
+def test_a_header_naming_two_periods_without_comparing_them_dates_nothing():
+    columns = interpret_columns(["2025 Year-to-Q4 2024 Year-to-Q4", "YoY %"], PeriodContext(calendar=FiscalCalendar(12, "end")))
+    assert columns[0].period is None  # two columns merged under one header: no period is safe
+    assert interpret_columns(["4Q25 4Q25"], PeriodContext(calendar=FiscalCalendar(12, "end")))[0].period.label == "4Q25"

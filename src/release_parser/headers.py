@@ -200,6 +200,8 @@ def _period_in(label: str, context: PeriodContext) -> FiscalPeriod | None:
         if _FULL_YEAR.match(label):
             return FiscalPeriod.from_parts(context.fiscal_year, "FY", context.calendar)
         found = find_periods(label, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
+    if len({period for _, _, period in found}) > 1:
+        return None  # a header naming two periods (columns merged, or a header misread) dates nothing
     return found[-1][2] if found else None
 
 

@@ -133,12 +133,18 @@ class ColumnGrid:
             cells = [c for c in line.cells if c.text and (self.label_left is None or c.x1 >= self.label_left)]
             placed: list[list[Cell]] = [[] for _ in range(self.count)]
             narrow: list[Cell] = []
+            own: list[tuple[Cell, list[int]]] = []
             for cell in cells:
                 over_labels = self.label_right is None or cell.x0 <= self.label_right
                 if body_has_labels and cell.x1 < first_column and cell is cells[0] and over_labels:
                     labels.append(cell.text)
                     continue
-                covered = [i for i, centre in enumerate(centres) if cell.x0 <= centre <= cell.x1]
+                own.append((cell, [i for i, centre in enumerate(centres) if cell.x0 <= centre <= cell.x1]))
+            if len(own) == self.count and all(len(covered) <= 1 for _, covered in own):
+                nearest = [covered[0] if covered else self._nearest(cell) for cell, covered in own]
+                if len(set(nearest)) < len(nearest):  # misaligned: one cell per column, in order
+                    own = [(cell, [index]) for index, (cell, _) in enumerate(own)]
+            for cell, covered in own:
                 if not covered:
                     narrow.append(cell)
                 for index in covered or [self._nearest(cell)]:
