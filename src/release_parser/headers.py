@@ -82,6 +82,15 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     """Columns with their periods, measures and base periods resolved."""
     measures = [measure_of(label) for label in labels]
     periods = [_period_in(label, context) if not _is_change(m) else None for label, m in zip(labels, measures)]
+    # targets name the periods they aim at; only the figures' own columns make a table dated
+    any_dated = any(p is not None for p, m in zip(periods, measures) if m == "value") or any(
+        _date_in(label) for label in labels
+    )
+    sources: list[str | None] = ["header" if p is not None else None for p in periods]
+    for index, (label, measure) in enumerate(zip(labels, measures)):
+        implied = _IMPLIED_PERIOD.match(label) or (len(labels) == 1 and _PLACEHOLDER.match(label))
+        if periods[index] is None and measure == "value" and not any_dated and implied and not _date_in(label):
+            periods[index], sources[index] = _implied_period(context)
     # the table's own period: the first value column's; unknown when that column has none
     # but a later one has (a change column must not take a comparison column's period)
     first_value = next((p for p, m in zip(periods, measures) if not _is_change(m)), None)
@@ -91,8 +100,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     group: list[FiscalPeriod] = []  # period columns since the last change column
     instants: list[date] = []  # balance-date columns since the last change column
     first_instant: date | None = None
-    any_dated = any(p is not None for p in periods) or any(_date_in(label) for label in labels)
-    for label, measure, period in zip(labels, measures, periods):
+    for label, measure, period, source in zip(labels, measures, periods, sources):
         compared = _compared_periods(label, context, primary) if measure == "value" else None
         if compared is not None:  # "2Q04 vs 2Q03", "4Q25 Over 3Q25": a change column naming what it compares
             measure = _refined_change("pct_change" if _PERCENT.search(label) else "change", *compared)
@@ -105,9 +113,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             dated = _date_in(label)
             as_of = dated if period is None and measure == "value" and not _DURATION.search(label) else None
             announced = dated if measure == "target" else None
-            source = "header" if period is not None else None
-            implied = _IMPLIED_PERIOD.match(label) or (len(labels) == 1 and _PLACEHOLDER.match(label))
-            if period is None and as_of is None and (measure == "target" or not any_dated and implied):
+            if period is None and as_of is None and measure == "target":
                 period, source = _implied_period(context)
             columns.append(
                 Column(label=label, period=period, measure=measure, as_of=as_of, announced=announced, period_source=source)

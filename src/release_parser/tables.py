@@ -33,7 +33,8 @@ _PLACEHOLDER = re.compile(r"^column_\d+$")
 _CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:up|down|increase[ds]?|decrease[ds]?|higher|lower|rose|fell|grew|declined)$", re.IGNORECASE)
 _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$", re.IGNORECASE)
-_BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+)$", re.IGNORECASE)
+_BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+?)\d?$", re.IGNORECASE)
+_GLUED_MARK = re.compile(r"(?<=[A-Za-z])\d$")  # "YoY2": a footnote mark glued to the word
 _TRANSPOSE_SHARE = 2 / 3
 _DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
 #: A table of balances at dates: its period columns ("4Q25") hold the balance at the period's end.
@@ -225,23 +226,27 @@ def _reshape_statement_rows(grid: _Grid) -> _Grid:
     before it. Word and empty columns are then dropped; the first figure column
     is the ``value``.
     """
-    if not all(_PLACEHOLDER.match(c) for c in grid.columns):
-        return grid
-    kinds = [_column_kind(grid, column) for column in range(len(grid.columns))]
+    unheaded = next((i for i, c in enumerate(grid.columns) if not _PLACEHOLDER.match(c)), len(grid.columns))
+    kinds = [_column_kind(grid, column) for column in range(unheaded)]
     if "direction" not in kinds and "basis" not in kinds:
         return grid
-    figure_columns = [i for i, kind in enumerate(kinds) if kind == "figure"]
+    # headed columns after the statement cells ("FY23 Targets | First Half") are kept as they are
+    kinds += ["headed"] * (len(grid.columns) - unheaded)
+    figure_columns = [i for i, kind in enumerate(kinds) if kind in ("figure", "headed")]
     if not figure_columns:
         return grid
     names = {}
     for position, column in enumerate(figure_columns):
+        if kinds[column] == "headed":
+            names[column] = grid.columns[column]
+            continue
         basis = _word_after(grid, column, kinds, "basis")
         names[column] = basis or ("value" if position == 0 else PLACEHOLDER.format(position + 1))
     signs = []
     for row, cells in enumerate(grid.cells):
         row_signs = []
         for column in figure_columns:
-            direction = _word_before(cells, column, kinds)
+            direction = _word_before(cells, column, kinds) if kinds[column] == "figure" else None
             row_signs.append(-1 if direction and _NEGATIVE_DIRECTION.match(direction) else 1)
         signs.append(row_signs)
     return dataclasses.replace(
@@ -265,10 +270,10 @@ def _column_kind(grid: _Grid, column: int) -> str:
 
 def _word_after(grid: _Grid, column: int, kinds: Sequence[str], kind: str) -> str | None:
     for other in range(column + 1, len(kinds)):
-        if kinds[other] == "figure":
+        if kinds[other] in ("figure", "headed"):
             return None
         if kinds[other] == kind:
-            words = {cell.text for row in grid.cells if (cell := row[other]) is not None}
+            words = {_GLUED_MARK.sub("", cell.text) for row in grid.cells if (cell := row[other]) is not None}
             return words.pop() if len(words) == 1 else None
     return None
 
