@@ -191,3 +191,26 @@ def test_a_header_naming_two_periods_without_comparing_them_dates_nothing():
     columns = interpret_columns(["2025 Year-to-Q4 2024 Year-to-Q4", "YoY %"], PeriodContext(calendar=FiscalCalendar(12, "end")))
     assert columns[0].period is None  # two columns merged under one header: no period is safe
     assert interpret_columns(["4Q25 4Q25"], PeriodContext(calendar=FiscalCalendar(12, "end")))[0].period.label == "4Q25"
+
+
+def test_a_group_row_naming_a_period_dates_the_rows_below_it_and_may_make_them_targets():
+    text = (
+        "| Highlights of Financial Results for FY2014 | | |\n|---|---|---|\n"
+        "| Revenues | JPY123,050 million | (up 7.7% YoY) |\n"
+        "| Operating Income | JPY5,075 million | (down 11.3% YoY) |\n"
+        "| Financial Targets for FY2015 | | |\n"
+        "| Revenues | JPY139,000 million | (up 13.0% YoY) |\n"
+        "| Annual Cash Dividend | JPY22.00 per share | |\n"
+    )
+    facts = rp.parse_text(text, calendar=FiscalCalendar(3, "start")).facts
+    rows = facts[["line_item", "value", "period", "measure", "base_period", "period_source"]].astype(object)
+    rows = rows.where(rows.notna(), None).values.tolist()
+    assert rows == [
+        ["Revenues", 123050, "FY2014", "value", None, "caption"],
+        ["Revenues", 7.7, "FY2014", "yoy_pct", "FY2013", "caption"],
+        ["Operating Income", 5075, "FY2014", "value", None, "caption"],
+        ["Operating Income", -11.3, "FY2014", "yoy_pct", "FY2013", "caption"],
+        ["Revenues", 139000, "FY2015", "target", None, "group"],
+        ["Revenues", 13.0, "FY2015", "yoy_pct", "FY2014", "group"],
+        ["Annual Cash Dividend", 22.0, "FY2015", "target", None, "group"],
+    ]

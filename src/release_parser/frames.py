@@ -160,11 +160,16 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     assert number is not None
     spec = table.columns[column]
     item = table.line_items[row]
-    period = spec.period
+    period, source, measure, base = spec.period, spec.period_source, spec.measure, spec.base_period
+    if item.group_period is not None and source in ("caption", "release"):
+        # a group row's period ("Financial Targets for FY2015") outranks the caption's for its rows
+        period, source = item.group_period, "group"
+        base = implied_base(measure, period) if base is not None else None
+        measure = "target" if measure == "value" and item.group_measure == "target" else measure
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
     if period is not None or spec.as_of is not None:
-        when["period_source"] = spec.period_source or "header"
-    measure, base = _cell_measure(spec.measure, spec.base_period, item.label, period, number.is_percent)
+        when["period_source"] = source or "header"
+    measure, base = _cell_measure(measure, base, item.label, period, number.is_percent)
     unit: str | None
     in_percent = (
         measure in PERCENT_MEASURES

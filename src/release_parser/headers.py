@@ -96,6 +96,8 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     first_value = next((p for p, m in zip(periods, measures) if not _is_change(m)), None)
     dated_later = any(p is not None for p in periods)
     primary = first_value if first_value is not None or dated_later else context.default_period
+    first_source = next((src for src, m in zip(sources, measures) if not _is_change(m)), None)
+    primary_source = first_source if first_value is not None else "release"
     columns = []
     group: list[FiscalPeriod] = []  # period columns since the last change column
     instants: list[date] = []  # balance-date columns since the last change column
@@ -131,7 +133,9 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             continue
         subject, base = _change_pair(measure, group, primary)
         measure = _refined_change(measure, subject, base)
-        columns.append(Column(label=label, period=subject, measure=measure, base_period=base, period_source="header"))
+        # a change of the table's own implied period carries where that period came from
+        source = primary_source if len(group) < 2 and subject is primary else "header"
+        columns.append(Column(label=label, period=subject, measure=measure, base_period=base, period_source=source))
         group, instants = [], []
     return tuple(columns)
 

@@ -70,6 +70,8 @@ class LineItem:
     key: str
     footnotes: tuple[str, ...] = ()
     provenance: Provenance | None = None
+    group_period: FiscalPeriod | None = None  # named by the group row above ("Financial Targets for FY2015")
+    group_measure: str | None = None  # "target" when that group row says so
 
 
 @dataclass(frozen=True)

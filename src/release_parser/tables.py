@@ -58,6 +58,7 @@ class _Grid:
     cells: list[list[Cell | None]]
     line_of: dict[Cell, Line]  # where each cell was printed, whatever reshaping moves it to
     signs: list[list[int]] = dataclasses.field(default_factory=list)  # +1/-1 from "up"/"down" cells
+    groups: list[str] = dataclasses.field(default_factory=list)  # the group row above each row, if any
 
 
 def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> Table:
@@ -86,7 +87,8 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
             dataclasses.replace(c, measure="target") if c.measure == "value" else c for c in columns
         )
     line_items = tuple(
-        _line_item(label, line, source, meta.footnote_numbers) for label, line in zip(grid.labels, grid.label_lines)
+        _with_group(_line_item(label, line, source, meta.footnote_numbers), group, meta)
+        for label, line, group in zip(grid.labels, grid.label_lines, grid.groups)
     )
     cells = tuple(
         tuple(_table_cell(cell, grid.line_of[cell], source, sign) if cell else None for cell, sign in zip(row, signs))
@@ -215,6 +217,7 @@ def _grid(block: TableBlock) -> _Grid:
         cells=[list(row.cells) for row in block.rows],
         line_of={cell: row.line for row in block.rows for cell in row.cells if cell is not None},
         signs=[[1] * count for _ in block.rows],
+        groups=[row.group for row in block.rows],
     )
 
 
@@ -228,7 +231,8 @@ def _reshape_statement_rows(grid: _Grid) -> _Grid:
     """
     unheaded = next((i for i, c in enumerate(grid.columns) if not _PLACEHOLDER.match(c)), len(grid.columns))
     kinds = [_column_kind(grid, column) for column in range(unheaded)]
-    if "direction" not in kinds and "basis" not in kinds:
+    noted = {column: basis for column in range(unheaded) if (basis := _basis_in_cells(grid, column))}
+    if "direction" not in kinds and "basis" not in kinds and not noted:
         return grid
     # headed columns after the statement cells ("FY23 Targets | First Half") are kept as they are
     kinds += ["headed"] * (len(grid.columns) - unheaded)
@@ -240,7 +244,7 @@ def _reshape_statement_rows(grid: _Grid) -> _Grid:
         if kinds[column] == "headed":
             names[column] = grid.columns[column]
             continue
-        basis = _word_after(grid, column, kinds, "basis")
+        basis = noted.get(column) or _word_after(grid, column, kinds, "basis")
         names[column] = basis or ("value" if position == 0 else PLACEHOLDER.format(position + 1))
     signs = []
     for row, cells in enumerate(grid.cells):
@@ -266,6 +270,20 @@ def _column_kind(grid: _Grid, column: int) -> str:
     if all(_BASIS.match(t) for t in texts):
         return "basis"
     return "figure" if any(read_cell(t) is not None for t in texts) else "text"
+
+
+def _basis_in_cells(grid: _Grid, column: int) -> str | None:
+    """The basis every figure of a column prints inside its cell: "(up 7.7% YoY)"."""
+    notes = set()
+    for row in grid.cells:
+        cell = row[column]
+        if cell is None or not cell.text:
+            continue
+        figure = read_cell(cell.text)
+        if figure is None or figure.note is None or not _BASIS.match(figure.note):
+            return None
+        notes.add(figure.note.lower())
+    return notes.pop() if len(notes) == 1 else None
 
 
 def _word_after(grid: _Grid, column: int, kinds: Sequence[str], kind: str) -> str | None:
@@ -306,11 +324,21 @@ def _transpose_if_periods_run_down(grid: _Grid, meta: Metadata) -> _Grid:
         cells=cells,
         line_of=grid.line_of,
         signs=signs,
+        groups=[""] * len(grid.columns),
     )
 
 
 def _is_period(text: str, meta: Metadata) -> bool:
     return try_parse_period(text, meta.calendar, reference_year=meta.reference_year) is not None
+
+
+def _with_group(item: LineItem, group: str, meta: Metadata) -> LineItem:
+    """A row under a group row that names a period ("Financial Targets for FY2015") belongs to it."""
+    period = _single_period(group, meta) if group else None
+    if period is None:
+        return item
+    measure = "target" if measure_of(group) == "target" else None
+    return dataclasses.replace(item, group_period=period, group_measure=measure)
 
 
 def _line_item(label: str, line: Line | None, source: str, footnote_numbers: frozenset[str]) -> LineItem:

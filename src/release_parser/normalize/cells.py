@@ -11,6 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 from .numbers import ParsedNumber, try_parse_number
 
 __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
@@ -18,7 +19,12 @@ __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
 _WITH_CONVERSION = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<converted>[^()]+)\)")
 #: A word in parentheses after the figure: "JPY1,250 (paid)", "2,750 (forecast)", "1.2 (E)".
 #: A change worded with its direction: "Up 12%", "Down 1.6 pts", "down 0.5 %".
-_WORDED_CHANGE = re.compile(r"(?P<direction>up|down|increased?|decreased?)\s+(?P<main>[^\s()].*)", re.IGNORECASE)
+_WORDED_CHANGE = re.compile(
+    rf"\(?(?P<direction>up|down|increased?|decreased?)\s+(?P<main>[^\s()][^()]*?)(?:\s+(?P<basis>{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}))?\)?",
+    re.IGNORECASE,
+)
+#: A figure with what it is counted per: "JPY22.00 per share".
+_PER_UNIT = re.compile(r"(?P<main>[^()]*?\d[^()]*?)\s+per\s+(?P<per>share|ads|unit)", re.IGNORECASE)
 _NEGATIVE = ("down", "decrease", "decreased")
 _WITH_NOTE = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
 
@@ -46,6 +52,11 @@ def read_cell(text: str) -> CellFigure | None:
     True
     >>> read_cell("Down 1.6 pts").number.value, read_cell("Up 12%").number.unit
     (-1.6, '%')
+    >>> cell = read_cell("(down 11.3% YoY)")
+    >>> cell.number.value, cell.note
+    (-11.3, 'YoY')
+    >>> read_cell("JPY22.00 per share").number.value
+    22.0
     >>> read_cell("JPY1,250 (paid)").number.value, read_cell("JPY1,250 (paid)").note
     (1250.0, 'paid')
     """
@@ -58,7 +69,11 @@ def read_cell(text: str) -> CellFigure | None:
         if main is None or main.is_na or main.value is None or main.value < 0:
             return None
         sign = -1 if worded.group("direction").lower() in _NEGATIVE else 1
-        return CellFigure(dataclasses.replace(main, value=sign * main.value))
+        return CellFigure(dataclasses.replace(main, value=sign * main.value), note=worded.group("basis"))
+    per_unit = _PER_UNIT.fullmatch(text.strip())
+    if per_unit is not None:
+        main = try_parse_number(per_unit.group("main"))
+        return CellFigure(main, note=f"per {per_unit.group('per').lower()}") if main is not None and not main.is_na else None
     noted = _WITH_NOTE.fullmatch(text.strip())
     if noted is not None:
         main = try_parse_number(noted.group("main"))

@@ -22,6 +22,8 @@ MIN_LISTING_CELLS = 4
 _MAX_LABEL_CHARS = 80
 _HEADER_MIN_INDENT = 8
 _CHANGE_HEADER = re.compile(r"\b(?:yoy|qoq|change|growth|increase|decrease)\b|%", re.IGNORECASE)
+#: A label-only row naming a period ("Financial Targets for FY2015") heads a group, never wraps.
+_NAMES_A_PERIOD = re.compile(r"\b(?:FY\s?'?\d{2,4}|[1-4]Q\s?'?\d{2,4}|Q[1-4]\s?'?\d{2,4}|[12]H\s?'?\d{2,4}|(?:19|20)\d\d)\b", re.IGNORECASE)
 #: Words of column headers: periods and dates, changes, targets, kinds of figures.
 _COLUMN_WORDS = re.compile(
     r"\d|\b(?:quarter|half|year|months?|weeks?|fy|yoy|qoq|y/y|q/q|change|growth|increase|decrease|diff|vs|versus|over"
@@ -190,7 +192,7 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         if not body_rows[index]:
             if _starts_right_of(line, label_right):
                 continue  # text wrapped from value cells, not a label
-            if _wraps_into(line, lines[_next_body(members, index, body_rows)]):
+            if not _NAMES_A_PERIOD.search(line.text) and _wraps_into(line, lines[_next_body(members, index, body_rows)]):
                 prefix = f"{prefix} {line.text}".strip()
             else:
                 group, prefix = line.text.rstrip(":").strip(), ""
