@@ -240,3 +240,22 @@ def test_counted_subjects_and_labels_with_a_period():
 )
 def test_rates_ratios_and_counts_in_passing_are_not_figures(text):
     assert prose(text) == []
+
+
+def test_an_exchange_rate_is_a_fact_of_the_day_it_names():
+    text = (
+        "IIJ Announces Results\n\n"
+        "1 U.S. dollar amounts are convenience translations at JPY83.53 per US$1.00, the noon buying rate on September 30, 2010.\n"
+    )
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(3, "start")).prose_facts
+    rate = facts[facts["metric"].str.startswith("Exchange rate")].iloc[0]
+    assert (rate["value"], rate["unit"], str(rate["period_start"].date()), str(rate["period_end"].date())) == (
+        83.53, "JPY", "2010-09-30", "2010-09-30",
+    )
+
+
+def test_the_latter_half_of_a_fiscal_year_is_its_second_half():
+    facts = rp.parse_text(
+        "Total revenues grew by 10.0% year over year in the latter half of FY2014.", calendar=rp.FiscalCalendar(3, "start")
+    ).prose_facts
+    assert facts[["value", "period", "measure"]].values.tolist() == [[10.0, "2H14", "yoy_pct"]]

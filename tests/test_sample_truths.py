@@ -43,7 +43,9 @@ def test_sample_matches_truth(truth_path):
         table = tables[0]
         assert table.scale == table_truth["scale"], table.title
         assert [norm(c) for c in table.column_labels] == [norm(c) for c in table_truth["columns"]]
-        got = facts[facts.table == table.index]
+        # a cell that prints a conversion gives a second row in the other currency: the
+        # table's own unit is the one its truth lists
+        got = facts[(facts.table == table.index) & ~((facts.unit != table.unit) & facts.converted_value.notna())]
         for item, values in table_truth["rows"].items():
             for column, want in zip(table_truth["columns"], values):
                 rows = got[(got.line_item.map(norm) == norm(item)) & (got.column.map(norm) == norm(column))]

@@ -254,12 +254,32 @@ def _instant_fields(day: date | None, calendar: FiscalCalendar | None) -> dict[s
 def table_fact_records(table: Table, verdicts: Mapping[tuple[int, int, int], bool] | None = None) -> list[dict[str, object]]:
     """One record per numeric (or NA-marked) cell of a table; ``verdicts`` give ``verified``."""
     found = verdicts or {}
-    return [
-        {**_fact_record(table, row, column, cell), "verified": found.get((table.index, row, column))}
-        for row, cells in enumerate(table.cells)
-        for column, cell in enumerate(cells)
-        if cell is not None and cell.number is not None
-    ]
+    records = []
+    for row, cells in enumerate(table.cells):
+        for column, cell in enumerate(cells):
+            if cell is None or cell.number is None:
+                continue
+            record = {**_fact_record(table, row, column, cell), "verified": found.get((table.index, row, column))}
+            records.append(record)
+            if cell.converted is not None and cell.converted.value is not None:
+                records.append(_conversion_record(record))
+    return records
+
+
+def _conversion_record(record: Mapping[str, object]) -> dict[str, object]:
+    """The row of a conversion printed in a cell ("JPY33,254 million ($313.9 million)"): the same
+    line item and period in the other currency, naming the printed figure as its conversion."""
+    return {
+        **record,
+        "column": f"{record['column']} [{record['converted_unit']}]",  # (table, line item, column) stays a key
+        "value": record["converted_value"],
+        "unit": record["converted_unit"],
+        "scale": record["converted_scale"],
+        "converted_value": record["value"],
+        "converted_unit": record["unit"],
+        "converted_scale": record["scale"],
+        "verified": None,
+    }
 
 
 def facts_frame(release: Release) -> pd.DataFrame:
@@ -293,8 +313,8 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
         {
             "metric": fact.metric,
             "metric_key": to_line_item_key(fact.metric),
-            **_period_fields(fact.period),
-            "period_source": "prose" if fact.period is not None else None,
+            **(_period_fields(fact.period) if fact.period is not None or fact.as_of is None else _instant_fields(fact.as_of, release.calendar)),
+            "period_source": "prose" if fact.period is not None or fact.as_of is not None else None,
             "measure": fact.measure,
             "base_period": fact.base_period.label if fact.base_period else None,
             "value": fact.value,

@@ -23,6 +23,7 @@ from .normalize.dates import find_dates
 from .normalize.periods import FiscalPeriod, find_periods
 from .prose_figures import find_figures
 from .prose_metric import subject_of
+from .prose_rates import find_exchange_rates
 from .prose_reader import PieceReader, Reading
 from .prose_types import ProseFact, ProseUnit
 
@@ -58,6 +59,7 @@ def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> l
         own_subject = subject_of(text)
         parent_subject = subjects[unit.parent] if unit.parent is not None and unit.parent < len(subjects) else None
         subjects.append(own_subject or parent_subject)
+        facts.extend(find_exchange_rates(unit, text))
         if _NOTE.match(text):
             continue
         continues = text.lstrip()[:1] in "([" or unit.parent is not None

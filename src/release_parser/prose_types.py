@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .model import Provenance
 from .normalize.periods import FiscalPeriod
@@ -45,3 +46,4 @@ class ProseFact:
     char_end: int
     section: str | None
     provenance: Provenance
+    as_of: date | None = None  # a figure for one day (an exchange rate), instead of a period

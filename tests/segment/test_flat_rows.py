@@ -29,7 +29,9 @@ def test_flat_rows_are_cut_into_label_and_figures():
 
 def test_flat_table_facts_take_the_caption_period():
     rel = rp.parse_text(FLAT)
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = rel.facts[rel.facts["unit"] == "JPY"].set_index(["line_item", "column"])
+    dollars = rel.facts[rel.facts["unit"] == "USD"]
+    assert dollars[["line_item", "value", "converted_value"]].values.tolist()[1] == ["Operating Income", 14.4, 1201]
     actual = facts.loc[("Operating Income", "Actual Results")]
     assert actual["value"] == 1201 and actual["measure"] == "value"
     assert (actual["period_start"].date(), actual["period_end"].date()) == (dt.date(2010, 4, 1), dt.date(2010, 9, 30))

@@ -111,6 +111,8 @@ ORDINAL_WORDS: dict[str, int] = {
     "2nd": 2,
     "3rd": 3,
     "4th": 4,
+    "former": 1,  # "the former half of FY2014"
+    "latter": 2,  # "the latter half of FY2014"
 }
 
 #: Month counts of cumulative and "N months ended" periods.

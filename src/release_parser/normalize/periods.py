@@ -235,6 +235,8 @@ def _stated_kind(g: Mapping[str, str]) -> str | None:
     if "ord" in g:
         number = ORDINAL_WORDS[g["ord"].lower()]
         unit = g["unit"].lower()
+        if g["ord"].lower() in ("former", "latter") and not unit.startswith("half"):
+            raise PeriodFormatError(f"{g['ord']} names a half, not a {unit}", g["ord"] + " " + unit)
         if unit.startswith("half"):
             if number > 2:
                 raise PeriodFormatError(f"there is no {g['ord']} half", g["ord"] + " " + unit)

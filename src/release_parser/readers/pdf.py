@@ -30,6 +30,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -47,7 +48,7 @@ from ..errors import (
     ReleaseWarning,
     ResourceLimitError,
 )
-from ..layout import Layout, Line, LineStyle, Separator
+from ..layout import Cell, Layout, Line, LineStyle, Separator
 from .pdf_bounds import (
     DEFAULT_MAX_CONTENT_BYTES,
     DEFAULT_MAX_OPERATORS,
@@ -60,6 +61,7 @@ from .pdf_furniture import PageLines, drop_furniture
 from .pdf_glyphs import Orientation, to_glyphs, transform_box
 from .pdf_grid import build_grid_rows
 from .pdf_lines import TextLine, build_line, group_lines, page_space_widths
+from .text import PIPE_ROW as _PIPE_ROW
 
 __all__ = [
     "read_pdf",
@@ -231,15 +233,33 @@ def _to_line(text_line: TextLine, page: int, number: int) -> Line:
     if text_line.bold and body:
         body = f"**{body}**"
     raw = " ".join([*text_line.markers, body]) if text_line.markers else body
+    cells = text_line.cells
+    separator = Separator.GAP if len(cells) > 1 else Separator.NONE
+    if len(cells) == 1 and _PIPE_ROW.match(cells[0].text):  # a markdown table printed as text
+        cells, separator = _pipe_cells(cells[0]), Separator.PIPE
     return Line(
-        cells=text_line.cells,
+        cells=cells,
         page=page,
         number=number,
         raw=raw,
         indent=text_line.cells[0].x0,
-        separator=Separator.GAP if len(text_line.cells) > 1 else Separator.NONE,
+        separator=separator,
         style=LineStyle(size=text_line.size, bold=text_line.bold, glyph_marker=text_line.glyph_marker),
     )
+
+
+def _pipe_cells(cell: Cell) -> tuple[Cell, ...]:
+    """A printed ``| a | b |`` row as its cells, each placed by its characters' share of the run."""
+    text = cell.text
+    per_char = (cell.x1 - cell.x0) / max(len(text), 1)
+    cells = []
+    position = text.index("|") + 1
+    for part in text[position : text.rindex("|")].split("|"):
+        offset = position + len(part) - len(part.lstrip())
+        shown = part.strip()
+        cells.append(replace(cell, text=shown, x0=cell.x0 + offset * per_char, x1=cell.x0 + (offset + len(shown)) * per_char))
+        position += len(part) + 1
+    return tuple(cells)
 
 
 class _Bounds:

@@ -20,7 +20,7 @@ __all__ = ["read_text", "decode_text", "without_surrogates", "DEFAULT_MAX_CHARS"
 DEFAULT_MAX_CHARS = 10_000_000
 
 _GAP = re.compile(r"[ \u00a0\u3000]{2,}")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # a markdown table row
 _WHOLE_EMPHASIS = re.compile(r"\*\*(?P<inner>[^*]+)\*\*|__(?P<inner2>[^_]+)__")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -107,7 +107,7 @@ def _read_line(raw: str, number: int) -> Line:
     indent = len(expanded) - len(expanded.lstrip(" \u00a0\u3000"))
     if "\t" in expanded:
         cells, separator = _split_on_tabs(expanded, number), Separator.TAB
-    elif _PIPE_ROW.match(expanded):
+    elif PIPE_ROW.match(expanded):
         cells, separator = _split_on_pipes(expanded, number), Separator.PIPE
     else:
         cells = _split_on_gaps(expanded, number)
