@@ -14,7 +14,8 @@ Bullet marks (``✓``, ``▶``, ``•``) are drawn in DejaVu Sans when that font
 on the machine, or in ZapfDingbats (``glyph_font="zapf"``), whose codes the
 reader must map back. Each block is separated from the next by a gap wider
 than a line, as paragraphs are (consecutive bullets are closer), so the
-reader sees the same blank lines a text release has.
+reader sees the same blank lines a text release has. A long title can be
+printed over several lines (``Release.title_lines``); it is one line by default.
 """
 
 from __future__ import annotations
@@ -96,6 +97,16 @@ class Release:
     slides: tuple[Slide, ...] = ()
     running_header: str | None = None  # printed at the head of every page
     front: tuple[Block, ...] = field(default=())  # blocks printed under the date on the first page
+    title_lines: tuple[str, ...] = ()  # the title as printed over several lines; one line when empty
+
+    def __post_init__(self) -> None:
+        if self.title_lines and " ".join(self.title_lines) != self.title:
+            raise ValueError(f"title lines {self.title_lines!r} do not spell the title {self.title!r}")
+
+    @property
+    def printed_title(self) -> tuple[str, ...]:
+        """The lines the title is printed on."""
+        return self.title_lines or (self.title,)
 
 
 def glyph_fonts() -> tuple[str, ...]:
@@ -286,7 +297,8 @@ class _SlideWriter(_Writer):
         self.y = 150
         self.line(self.release.company, size=16)
         self.gap(16)
-        self.line(self.release.title, size=22, bold=True)
+        for part in self.release.printed_title:
+            self.line(part, size=22, bold=True)
         self.gap(16)
         self.line(self.release.date, size=14)
         self.gap(14)
@@ -356,7 +368,8 @@ class _PressWriter(_Writer):
         self.new_page()
         self.line(self.release.company, size=12)
         self.gap(12)
-        self.line(self.release.title, size=15, bold=True)
+        for part in self.release.printed_title:
+            self.line(part, size=15, bold=True)
         self.gap(12)
         self.line(self.release.date, size=11)
         self.gap()
