@@ -245,3 +245,17 @@ def test_text_above_a_dated_header_joins_it_only_when_it_reads_as_a_column_heade
     )
     table = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).tables[0]
     assert table.column_labels == ["2025", "2024", "Y/Y (%)"]
+
+
+def test_a_year_row_without_a_label_cell_is_a_header():
+    text = (
+        "Cash Flow Summary\n\n"
+        "                                        2025        2024    Growth %\n"
+        "(NT$bn)\n\n"
+        "Cash Flows from Operating Activities   77.50       79.24        -2.2\n"
+        "Capital Expenditures                   27.70       28.76        -3.7\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Capital Expenditures", "2024"), ["value", "period"]].tolist() == [28.76, "FY2024"]
+    assert facts.loc[("Capital Expenditures", "Growth %"), ["measure", "base_period"]].tolist() == ["yoy_pct", "FY2024"]

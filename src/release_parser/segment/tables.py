@@ -35,7 +35,9 @@ MAX_CAPTION_LINES = 2
 MAX_BLANKS_INSIDE = 1
 MAX_BLANKS_BEFORE_FOOTNOTES = 3
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d\d$", re.IGNORECASE)
-_CHANGE_WORDS = re.compile(r"^(?:yoy|qoq|y/y|q/q|y-y|q-q|change|growth|diff\.?|%|\(%\)|% change|change \(%\))$", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(
+    r"^(?:%\s*)?(?:yoy|qoq|y/y|q/q|y-y|q-q|change|growth|diff\.?)(?:\s*(?:%|\(%\)))?$|^\(?%\)?$", re.IGNORECASE
+)
 
 
 def find_tables(lines: Sequence[Line]) -> list[TableBlock]:
@@ -94,9 +96,11 @@ def _is_year_header(line: Line) -> bool:
     texts = [c.text for c in line.cells if c.text]
     if len(texts) >= 2 and all(_YEAR.match(t) for t in texts):
         return True
-    values = texts[1:]
-    years = sum(bool(_YEAR.match(t)) for t in values)
-    return years >= 1 and len(values) >= 2 and all(_YEAR.match(t) or _CHANGE_WORDS.match(t) for t in values)
+    for values in (texts, texts[1:]):  # with or without a label cell
+        years = sum(bool(_YEAR.match(t)) for t in values)
+        if years >= 1 and len(values) >= 2 and all(_YEAR.match(t) or _CHANGE_WORDS.match(t) for t in values):
+            return True
+    return False
 
 
 def _is_header_row(line: Line) -> bool:
