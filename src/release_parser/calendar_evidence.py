@@ -34,6 +34,7 @@ __all__ = ["CalendarEvidence", "choose_calendar", "reported_period", "CANDIDATE_
 REPORTING_LAG_DAYS = 100
 #: How much of the document the timing evidence reads (the reported period is named early).
 EVIDENCE_CHARS = 40_000
+_EMPHASIS = re.compile(r"\*\*|__")  # bold marks a reader keeps around whole lines
 _ENDS_A_SPAN = re.compile(r"\b(?:ended|ending|through|to)\s*$", re.IGNORECASE)
 #: How many of its repeated dates a release is tried against as 52/53-week year ends.
 MAX_WEEK_YEAR_ENDS = 4
@@ -85,7 +86,8 @@ def choose_calendar(
     if given is not None:
         return CalendarEvidence(given, "given", "passed by the caller")
     headers = "\n".join(column_headers)[:EVIDENCE_CHARS]
-    stated = infer_calendar(full_text[:2_000_000]) or infer_calendar(headers)
+    full_text = _EMPHASIS.sub("", full_text[:2_000_000])  # "**...for the Year**\n**Ending March 31, 2005**"
+    stated = infer_calendar(full_text) or infer_calendar(headers)
     if stated is not None:
         return CalendarEvidence(stated, "year end", "the fiscal year end the release states")
     text = f"{full_text[:EVIDENCE_CHARS]}\n{headers}"

@@ -116,10 +116,14 @@ IIJ = Release(
 )
 
 #: (case id, layout, the title's printed lines; empty for one line)
+WRAPPED = ("Second Quarter Results for the Year", "Ending March 31, 2005")
 CASES = (
     ("slides", "slides", ()),
     ("ruled", "ruled", ()),
     ("press-courier-tables", "press", ()),
+    ("slides-wrapped-title", "slides", WRAPPED),
+    ("ruled-wrapped-title", "ruled", WRAPPED),
+    ("press-wrapped-title", "press", WRAPPED),
 )
 
 

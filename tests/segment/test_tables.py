@@ -259,3 +259,18 @@ def test_a_year_row_without_a_label_cell_is_a_header():
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Capital Expenditures", "2024"), ["value", "period"]].tolist() == [28.76, "FY2024"]
     assert facts.loc[("Capital Expenditures", "Growth %"), ["measure", "base_period"]].tolist() == ["yoy_pct", "FY2024"]
+
+
+def test_a_group_label_and_a_blank_line_do_not_end_a_table_whose_rows_go_on_in_its_columns():
+    text = (
+        "NT$MN                        4Q25        3Q25        4Q24\n"
+        "Net Sales                 638,637     495,258     417,313\n"
+        "Net Income                 22,197      16,431      15,873\n"
+        "Attributable to the Parent\n"
+        "\n"
+        "Basic EPS (in NT$)           5.76        4.26        4.12\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    assert len(rel.tables) == 1
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Basic EPS (in NT$)", "4Q25"), ["value", "period", "scale"]].tolist() == [5.76, "4Q25", 1]

@@ -297,6 +297,9 @@ def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], fir
         _is_label_only(lines[probe]) or _continues_cells(lines[probe], first_row)
     ) and not body_rows[probe]:
         probe += 1
+    if probe + 1 < len(lines) and probe > index and lines[probe].is_blank and body_rows[probe + 1]:
+        # a group label, a blank line, then rows in the same columns: the table goes on
+        return probe + 1 if _same_shape(lines[probe + 1], first_row) else None
     return probe if probe < len(lines) and body_rows[probe] else None
 
 
