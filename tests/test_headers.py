@@ -214,3 +214,12 @@ def test_a_group_row_naming_a_period_dates_the_rows_below_it_and_may_make_them_t
         ["Revenues", 13.0, "FY2015", "yoy_pct", "FY2014", "group"],
         ["Annual Cash Dividend", 22.0, "FY2015", "target", None, "group"],
     ]
+
+
+def test_an_explicit_quarter_on_quarter_change_pairs_the_quarters_it_names():
+    cal = FiscalCalendar(12, "end")
+    labels = ["2025 Q4", "%", "2025 Q3", "%", "QoQ %", "2024 Q4", "%", "YoY %"]
+    columns = interpret_columns(labels, PeriodContext(calendar=cal, reference_year=2026))
+    assert [(c.period.label if c.period else None, c.base_period.label if c.base_period else None) for c in columns if c.measure != "value"] == [
+        ("4Q25", "3Q25"), ("4Q25", "4Q24"),
+    ]

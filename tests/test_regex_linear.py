@@ -38,19 +38,8 @@ N = 10_000
 #: Hostile part of a document (a whole parse per run: smaller than N keeps the module quick).
 DOCUMENT_N = 4_000
 
-#: Quadratic corners whose fix belongs to another module's owner. Each entry passes
-#: once that module is fixed; then remove it here.
-KNOWN_QUADRATIC: dict[str, str] = {
-    "release_parser.metadata._COMPANY_NAME": "owned by metadata.py (company-name pattern)",
-    "company_name_long_word": "owned by metadata.py (company-name pattern)",
-    "column_grid_many_cells": "owned by segment/columns.py (ColumnGrid._nearest)",
-    # found by this module, in tables.py (owned there): a blank run before a non-match
-    "release_parser.tables._DOT_LEADER": "owned by tables.py (dot leaders: (?:\\s*[.…·]){3,})",
-    "release_parser.tables._CONTINUED": "owned by tables.py ('continued': \\(?\\s*...)",
-    "footnote_mark_after_blank_run": "owned by tables.py (_DOT_LEADER on a label with a blank run)",
-    # found by this module, in frames.py (owned there): '.*' between two word lists, under search
-    "release_parser.frames._ROW_CHANGE": "owned by frames.py (row change: (?:growth|change).*(?:yoy|...))",
-}
+#: Quadratic corners known and not yet fixed, with why (none today; an entry marks its case xfail).
+KNOWN_QUADRATIC: dict[str, str] = {}
 
 _METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
 _MODE_OF = {"finditer": "scan", "findall": "scan", "sub": "scan", "subn": "scan", "split": "scan"}

@@ -86,8 +86,8 @@ def choose_calendar(
     if given is not None:
         return CalendarEvidence(given, "given", "passed by the caller")
     headers = "\n".join(column_headers)[:EVIDENCE_CHARS]
-    full_text = _EMPHASIS.sub("", full_text[:2_000_000])  # "**...for the Year**\n**Ending March 31, 2005**"
-    stated = infer_calendar(full_text) or infer_calendar(headers)
+    # "**...for the Year**\n**Ending March 31, 2005**": a bold title wrapped over two lines
+    stated = infer_calendar(_EMPHASIS.sub("", full_text[:2_000_000])) or infer_calendar(headers)
     if stated is not None:
         return CalendarEvidence(stated, "year end", "the fiscal year end the release states")
     text = f"{full_text[:EVIDENCE_CHARS]}\n{headers}"

@@ -23,12 +23,9 @@ PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
 _CHANGE_OF_PERCENT = {"change": "pct_change", "yoy_change": "yoy_pct", "qoq_change": "qoq_pct"}
 #: A column of shares or margins headed only by a percent sign.
 _PERCENT_COLUMN = re.compile(r"^\s*\(?%\)?\s*$")
-#: A row that holds a change: "Y/Y Revenue Growth", "Revenue growth (YoY)".
-_ROW_CHANGE = re.compile(
-    rf"^(?:(?P<yoy>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b.*\b(?:growth|change)\b"
-    rf"|\b(?:growth|change)\b.*\b(?:(?P<yoy2>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b",
-    re.IGNORECASE,
-)
+#: A row that holds a change: "Y/Y Revenue Growth", "Revenue growth (YoY)": a change word and a basis.
+_CHANGE_WORD = re.compile(r"\b(?:growth|change)\b", re.IGNORECASE)
+_ROW_BASIS = re.compile(rf"(?:^|\b)(?:(?P<yoy>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTER})\b", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\bper\s+(?:share|ads|unit)\b|\bEPS\b|\bearnings\s+per\b", re.IGNORECASE)
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 
@@ -216,10 +213,10 @@ def _cell_measure(
     change ("Y/Y Revenue Growth" under "Q4 2023")."""
     if measure in _CHANGE_OF_PERCENT and is_percent:
         return _CHANGE_OF_PERCENT[measure], base
-    if measure == "value" and period is not None:
-        row = _ROW_CHANGE.search(label)
-        if row is not None:
-            kind = "yoy" if row.group("yoy") or row.group("yoy2") else "qoq"
+    if measure == "value" and period is not None and _CHANGE_WORD.search(label):
+        basis = _ROW_BASIS.search(label)
+        if basis is not None:
+            kind = "yoy" if basis.group("yoy") else "qoq"
             return f"{kind}_{'pct' if is_percent else 'change'}", implied_base(kind, period)
     return measure, base
 

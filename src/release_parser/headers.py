@@ -254,6 +254,12 @@ def _change_pair(
     measure: str, group: Sequence[FiscalPeriod], primary: FiscalPeriod | None
 ) -> tuple[FiscalPeriod | None, FiscalPeriod | None]:
     """The (subject, base) periods a change column compares."""
+    if len(group) >= 2 and measure.startswith(("yoy", "qoq")):
+        # "4Q25 | % | 3Q25 | % | QoQ %": the pair whose base is the subject's previous quarter (year)
+        pair = next(((p, implied_base(measure, p)) for p in group if implied_base(measure, p) in group), None)
+        if pair is not None:
+            return pair
+        return (primary, implied_base(measure, primary)) if primary is not None and primary in group else (None, None)
     if len(group) >= 2:
         return group[0], group[1]
     subject = primary

@@ -23,6 +23,7 @@ FRONT_MATTER_LINES = 40
 _MAX_META_LINE = 120
 _COMPANY_NAME = re.compile(
     r"""
+    (?<![\w&'.-])  # a name starts at a word's start: each long word is tried once
     (?P<name>(?:[A-Z][\w&'.-]*,?\s+){0,6}
     (?:Inc\.|Incorporated|Corporation|Corp\.|Co\.,?\s*Ltd\.|Ltd\.|Limited|plc|PLC|K\.K\.|Holdings|AG|N\.V\.|S\.A\.|LLC))
     """,

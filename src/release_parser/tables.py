@@ -30,13 +30,13 @@ __all__ = ["build_table", "continues", "merge_continued"]
 
 PLACEHOLDER = "column_{}"
 _PLACEHOLDER = re.compile(r"^column_\d+$")
-_CONTINUED = re.compile(r"\(?\s*(?:continued|cont'd|cont\.)\s*\)?", re.IGNORECASE)
+_CONTINUED = re.compile(r"(?:\(\s{0,3})?(?:continued|cont'd|cont\.)(?:\s{0,3}\))?", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:up|down|increase[ds]?|decrease[ds]?|higher|lower|rose|fell|grew|declined)$", re.IGNORECASE)
 _NEGATIVE_DIRECTION = re.compile(r"^(?:down|decrease[ds]?|lower|fell|declined)$", re.IGNORECASE)
 _BASIS = re.compile(rf"^(?:{YEAR_ON_YEAR}|{QUARTER_ON_QUARTER}|vs\.? .+?)\d?$", re.IGNORECASE)
 _GLUED_MARK = re.compile(r"(?<=[A-Za-z])\d$")  # "YoY2": a footnote mark glued to the word
 _TRANSPOSE_SHARE = 2 / 3
-_DOT_LEADER = re.compile(r"(?:\s*[.…·]){3,}\s*$")
+_LEADER_DOTS = ".…·"
 #: A table of balances at dates: its period columns ("4Q25") hold the balance at the period's end.
 _BALANCE = re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+position\b", re.IGNORECASE)
 _BALANCE_TOTAL = re.compile(
@@ -341,9 +341,18 @@ def _with_group(item: LineItem, group: str, meta: Metadata) -> LineItem:
     return dataclasses.replace(item, group_period=period, group_measure=measure)
 
 
+def _without_dot_leader(label: str) -> str:
+    """``label`` without the dots that lead its eye to the figures ("Revenues . . . . ."), in one pass."""
+    end, dots = len(label), 0
+    while end and (label[end - 1] in _LEADER_DOTS or label[end - 1].isspace()):
+        dots += label[end - 1] in _LEADER_DOTS
+        end -= 1
+    return label[:end].strip() if dots >= 3 else label.strip()
+
+
 def _line_item(label: str, line: Line | None, source: str, footnote_numbers: frozenset[str]) -> LineItem:
-    unmarked, marks = strip_label_marks(_DOT_LEADER.sub("", label).strip(), footnote_numbers)
-    clean = _DOT_LEADER.sub("", unmarked).strip()
+    unmarked, marks = strip_label_marks(_without_dot_leader(label), footnote_numbers)
+    clean = _without_dot_leader(unmarked)
     return LineItem(
         label=clean,
         key=to_line_item_key(clean),

@@ -24,7 +24,7 @@ _WORDED_CHANGE = re.compile(
     re.IGNORECASE,
 )
 #: A figure with what it is counted per: "JPY22.00 per share".
-_PER_UNIT = re.compile(r"(?P<main>[^()]*?\d[^()]*?)\s+per\s+(?P<per>share|ads|unit)", re.IGNORECASE)
+_PER_UNIT = re.compile(r"(?<!\s)\s+per\s+(?P<per>share|ads|unit)$", re.IGNORECASE)
 _NEGATIVE = ("down", "decrease", "decreased")
 _WITH_NOTE = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<note>[A-Za-z][A-Za-z .]{0,23})\)")
 
@@ -70,9 +70,9 @@ def read_cell(text: str) -> CellFigure | None:
             return None
         sign = -1 if worded.group("direction").lower() in _NEGATIVE else 1
         return CellFigure(dataclasses.replace(main, value=sign * main.value), note=worded.group("basis"))
-    per_unit = _PER_UNIT.fullmatch(text.strip())
+    per_unit = _PER_UNIT.search(text.strip())
     if per_unit is not None:
-        main = try_parse_number(per_unit.group("main"))
+        main = try_parse_number(text.strip()[: per_unit.start()])
         return CellFigure(main, note=f"per {per_unit.group('per').lower()}") if main is not None and not main.is_na else None
     noted = _WITH_NOTE.fullmatch(text.strip())
     if noted is not None:

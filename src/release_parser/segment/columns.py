@@ -8,7 +8,9 @@ cell goes to the column it overlaps most, else the nearest one.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -139,7 +141,7 @@ class ColumnGrid:
                 if body_has_labels and cell.x1 < first_column and cell is cells[0] and over_labels:
                     labels.append(cell.text)
                     continue
-                own.append((cell, [i for i, centre in enumerate(centres) if cell.x0 <= centre <= cell.x1]))
+                own.append((cell, list(range(bisect.bisect_left(centres, cell.x0), bisect.bisect_right(centres, cell.x1)))))
             if len(own) == self.count and all(len(covered) <= 1 for _, covered in own):
                 nearest = [covered[0] if covered else self._nearest(cell) for cell, covered in own]
                 if len(set(nearest)) < len(nearest):  # misaligned: one cell per column, in order
@@ -161,14 +163,31 @@ class ColumnGrid:
         return " ".join(labels), tuple(" ".join(path) for path in paths)
 
     def _nearest(self, cell: Cell) -> int:
+        """The column the cell overlaps most, else the one whose centre is nearest.
+
+        Spans are sorted and disjoint, so the candidates are found by bisection: the spans the
+        cell overlaps, or the two beside the gap it falls in (a line of many cells stays linear).
+        """
         assert self.spans is not None
+        first = bisect.bisect_right(self._ends, cell.x0)  # spans ending after the cell starts
+        last = bisect.bisect_left(self._starts, cell.x1)  # spans starting before the cell ends
+        candidates = range(first, last) if first < last else range(max(first - 1, 0), min(first + 1, len(self.spans)))
         best, best_score = 0, float("-inf")
-        for index, (x0, x1) in enumerate(self.spans):
+        for index in candidates:
+            x0, x1 = self.spans[index]
             overlap = min(x1, cell.x1) - max(x0, cell.x0)
             score = overlap if overlap > 0 else -abs((x0 + x1) / 2 - cell.center)
             if score > best_score:
                 best, best_score = index, score
         return best
+
+    @functools.cached_property
+    def _starts(self) -> list[float]:
+        return [x0 for x0, _ in self.spans or ()]
+
+    @functools.cached_property
+    def _ends(self) -> list[float]:
+        return [x1 for _, x1 in self.spans or ()]
 
 
 def _cut_at_column(label: Cell, column_x0: float) -> tuple[Cell, list[Cell]]:
