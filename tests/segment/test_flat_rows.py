@@ -76,3 +76,32 @@ def test_a_row_that_is_a_growth_rate_takes_its_measure_from_its_label():
     growth = facts.loc[("Y/Y Revenue Growth", "Q4 2023")]
     assert (growth["value"], growth["measure"], growth["base_period"]) == (5, "yoy_pct", "4Q22")
     assert facts.loc[("Revenue", "Q4 2023"), "measure"] == "value"
+
+
+def test_rows_printed_through_tab_stops_line_up_by_order_and_keep_their_statement_words():
+    from release_parser.layout import Cell, Layout, Line, Separator
+    from release_parser.api import parse_layout
+
+    def line(number, *runs):
+        cells = tuple(Cell(text, x0, x0 + 6 * len(text), number * 10, number * 10 + 8) for text, x0 in runs)
+        return Line(cells=cells, page=1, number=number, raw=" ".join(t for t, _ in runs), indent=runs[0][1],
+                    separator=Separator.GAP if len(cells) > 1 else Separator.NONE)
+
+    lines = (
+        line(1, ("Highlights of Financial Results for 1Q22", 36)),
+        line(2, ("FY22 Targets", 420)),
+        line(3, ("First Half", 420), ("Full Year", 540)),
+        line(4, ("Total revenues", 36), ("JPY 58.2 billion", 150), ("up", 330), ("9.8%", 380), ("YoY", 430),
+             ("JPY 117.0 billion", 480), ("JPY 250.0 billion", 600)),
+        line(5, ("Operating profit", 36), ("JPY 5.0 billion up", 250), ("15.3%", 380), ("YoY", 430),
+             ("JPY 10.7 billion", 480), ("JPY 27.2 billion", 600)),
+        line(6, ("Net profit", 36), ("JPY 4.4 billion up", 150), ("25.2%", 300), ("YoY", 360),
+             ("JPY 6.8 billion JPY 17.5 billion", 420)),
+    )
+    layout = Layout(lines=lines, source="tabbed.pdf", kind="pdf", full_text="\n".join(l.raw for l in lines))
+    facts = parse_layout(layout, calendar=rp.FiscalCalendar(3, "start")).facts
+    got = facts[facts["line_item"] == "Net profit"][["column", "value", "period", "measure"]].values.tolist()
+    assert got == [
+        ["value", 4.4, "1Q22", "value"], ["YoY", 25.2, "1Q22", "yoy_pct"],
+        ["FY22 Targets First Half", 6.8, "1H22", "target"], ["FY22 Targets Full Year", 17.5, "FY2022", "target"],
+    ]

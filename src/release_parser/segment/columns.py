@@ -35,6 +35,7 @@ class ColumnGrid:
         self.label_right = label_right  # right edge of the body's label cells (positional grids)
         self.label_zone = label_zone  # words wholly left of this x, after the label, still belong to it
         self.label_left: float | None = None  # where most rows' labels start: runs ending left of it are beside the table
+        self.header_reliable = True  # False when the columns line up by order only: headers cannot be placed
 
     @property
     def positional(self) -> bool:
@@ -233,6 +234,13 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
         else:
             spans.append((x0, x1))
     label_right = max((cells[0].x1 for cells, label in zip(inside, has_label) if label and cells), default=None)
+    values = [len(cells) - _label_cell_count(cells, label, label_zone) for cells, label in zip(inside, has_label)]
+    if max(values, default=0) > len(spans) and len(set(values)) == 1:
+        # cells of one column start at different places on each row (text printed through tab
+        # stops): the rows line up by order only, and no header can be placed over them
+        grid = ColumnGrid(None, values[0])
+        grid.header_reliable = False
+        return grid
     grid = ColumnGrid(spans, len(spans), label_right, label_zone)
     grid.label_left = label_left
     return grid

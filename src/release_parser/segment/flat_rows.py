@@ -29,6 +29,9 @@ MAX_FLAT_LINE_CHARS = 400
 _HEADER_GAP_LINES = 2
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"^(?:JPY|USD|EUR|GBP|TWD|NT\$|US\$|\$|¥|€|£)$", re.IGNORECASE)  # "JPY 5.0 billion"
+#: Words a statement row prints in cells of their own: a direction, or the basis of a change.
+_STATEMENT_WORD = re.compile(r"^(?:up|down|increased?|decreased?|yoy\d?|qoq\d?|y/y|q/q)$", re.IGNORECASE)
 _DIRECTION = re.compile(r"^(?:up|down|increased?|decreased?)$", re.IGNORECASE)  # "Up 12%": a worded change
 _LETTER = re.compile(r"[^\W\d_]")
 #: Column words a flat header is cut at, longest first.
@@ -97,12 +100,25 @@ def _unpacked(line: Line) -> Line:
 
 
 def _packed_figures(text: str) -> list[Span] | None:
-    """A cell that is nothing but figures: one span per figure."""
+    """A cell that is nothing but figures and the words statement rows print between them
+    ("JPY 5.0 billion up"): one span per figure or word."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     if len(tokens) < 2:
         return None
-    cut = _figures_from_right(text, tokens)
-    return cut[1] if cut is not None and cut[0] == 0 and len(cut[1]) >= 2 else None
+    parts: list[Span] = []
+    end = len(tokens)
+    while end > 0:
+        cut = _figures_from_right(text, tokens[:end])
+        if cut is not None:
+            parts[:0] = cut[1]
+            end = cut[0]
+        elif _STATEMENT_WORD.match(tokens[end - 1][0]):
+            parts.insert(0, tokens[end - 1])
+            end -= 1
+        else:
+            return None
+    figures = sum(1 for part in parts if not _STATEMENT_WORD.match(part[0]))
+    return parts if len(parts) >= 2 and figures else None
 
 
 def _packed_labels(text: str) -> list[Span] | None:
@@ -163,7 +179,8 @@ def _figures_from_right(text: str, tokens: Sequence[Span]) -> tuple[int, list[Sp
         for size in range(min(MAX_FIGURE_TOKENS, end), 0, -1):
             first = tokens[end - size]
             phrase = text[first[1] : tokens[end - 1][2]]
-            if (_DIGIT.search(first[0]) or _DIRECTION.match(first[0])) and read_cell(phrase) is not None:
+            starts = _DIGIT.search(first[0]) or _DIRECTION.match(first[0]) or _CURRENCY.match(first[0])
+            if starts and read_cell(phrase) is not None:
                 figures.insert(0, (phrase, first[1], tokens[end - 1][2]))
                 taken = size
                 break

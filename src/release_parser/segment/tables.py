@@ -178,7 +178,9 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
     top, groups, header_indexes, unit_lines = _header_above(lines, start)
-    if grid.positional:
+    if not grid.header_reliable:
+        header_rows = _stacked_by_order([lines[i] for i in header_indexes], grid.count, lines[start])
+    elif grid.positional:
         paths = grid.header_paths([lines[i] for i in header_indexes], any(labels), _spans_columns)
         header_rows = [paths] if header_indexes else []
     else:
@@ -224,6 +226,27 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         beside=tuple(i for i in range(first_index, end) if _beside(lines[i], lines[start])),
     )
     return table, end
+
+
+def _stacked_by_order(header: Sequence[Line], count: int, first_row: Line) -> list[tuple[str, tuple[str, ...]]]:
+    """Header rows over columns that line up by order only: the lowest row's labels sit over the
+    last columns, and a row above with fewer cells groups the cells below it ("FY22 Targets" over
+    "First Half | Full Year"). Lines that start where the labels do are titles, not headers."""
+    label_x = first_row.cells[0].x0 if first_row.cells else None
+    rows = [[c.text for c in line.cells if c.text] for line in header if not line.cells or line.cells[0].x0 != label_x]
+    rows = [row for row in rows if row]
+    if not rows or len(rows[-1]) > count:
+        return []
+    width = len(rows[-1])
+    paths = [""] * count
+    for row in rows:
+        if width % len(row):
+            return []  # the groups do not divide the cells below them evenly: no safe reading
+        share = width // len(row)
+        for position, text in enumerate(row):
+            for column in range(count - width + position * share, count - width + (position + 1) * share):
+                paths[column] = f"{paths[column]} {text}".strip()
+    return [("", tuple(paths))]
 
 
 def _index_of(lines: Sequence[Line], line: Line, before: int) -> int:
