@@ -85,11 +85,15 @@ def test_markup_named_pdf_is_not_a_pdf(tmp_path):
         rp.parse(path)
 
 
-def test_html_is_refused(tmp_path):
+def test_html_is_read_by_its_content_whatever_its_name(tmp_path):
     path = tmp_path / "page.txt"
-    path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>1</td></tr></table></body></html>")
-    with pytest.raises(rp.UnsupportedInputError):
-        rp.parse(path)
+    path.write_text(
+        "<!DOCTYPE html>\n<html><body><table><tr><td></td><td>2Q04</td><td>1Q04</td></tr>"
+        "<tr><td>Revenue</td><td>100</td><td>90</td></tr></table></body></html>"
+    )
+    rel = rp.parse(path, calendar=rp.FiscalCalendar(3, "start"))
+    assert rel.facts[["line_item", "column", "value"]].values.tolist() == [["Revenue", "2Q04", 100], ["Revenue", "1Q04", 90]]
+
 
 
 def test_dot_leaders_are_not_part_of_labels():
