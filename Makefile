@@ -22,7 +22,7 @@ demo: $(STAMP)
 	   where f.line_item_key = 'total_revenues' and f.period = '2Q04' and f.measure = 'value'"
 
 test: $(STAMP)
-	$(PY) -m pytest tests src/release_parser docs/getting-started.md
+	$(PY) -m pytest tests src/release_parser docs
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

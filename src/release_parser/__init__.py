@@ -7,6 +7,7 @@
 
 from .api import parse, parse_layout, parse_text
 from .errors import (
+    ConsistencyError,
     ContentLimitError,
     DatabaseError,
     DocumentLoadError,
@@ -65,6 +66,7 @@ __all__ = [
     "Paragraph",
     "Provenance",
     "ReleaseParserError",
+    "ConsistencyError",
     "ReadError",
     "EmptyInputError",
     "UnsupportedInputError",
