@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Column, Release, Table
 from ..normalize.periods import FiscalPeriod
-from .figures import DIFFERENCE_MEASURES, RATIO_CHANGE_MEASURES, Figure, column_span, figure_at
+from .figures import DIFFERENCE_MEASURES, RATIO_CHANGE_MEASURES, Figure, column_span, figure_at, is_share_column
 from .index import Span, ValueIndex, value_columns
 from .result import CheckResult
 from .tolerance import interval_tolerance, ratio_interval, sum_tolerance
@@ -41,6 +41,7 @@ def base_of(column: Column) -> FiscalPeriod | None:
 def _operand(table: Table, row: int, span: Span, before: int, index: ValueIndex, unit: str | None) -> Figure | None:
     """The value of ``row`` over ``span``: the nearest such column left of ``before``, else another table's."""
     columns = value_columns(table, span)
+    columns = [c for c in columns if not is_share_column(table.columns[c])] or columns  # amounts, not their shares
     if columns:
         left = [c for c in columns if c < before] or columns
         figure = figure_at(table, row, left[-1])

@@ -13,7 +13,7 @@ from .tolerance import half_unit
 
 __all__ = [
     "Figure", "PERCENT_MEASURES", "RATIO_CHANGE_MEASURES", "DIFFERENCE_MEASURES",
-    "column_span", "figure_at", "table_figures", "is_percent_label",
+    "column_span", "figure_at", "table_figures", "is_percent_label", "is_share_column",
 ]
 
 #: Change measures printed as a percent of the base.
@@ -48,6 +48,11 @@ class Figure:
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
+
+
+def is_share_column(column: Column) -> bool:
+    """A column of shares or margins headed ``%`` beside a period's amounts."""
+    return _PERCENT_COLUMN.match(column.label) is not None
 
 
 def is_percent_label(label: str) -> bool:
