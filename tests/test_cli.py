@@ -244,3 +244,61 @@ def test_period_errors(capsys, argv, code, words):
     except SystemExit as exited:
         got = exited.code
     assert got == code and words in one_line_error(capsys.readouterr().err)
+
+
+# ---------------------------------------------------------------------------
+# query: every format
+# ---------------------------------------------------------------------------
+
+REVENUES = ("select period, measure, value from facts where line_item_key = 'total_revenues'"
+            " and period in ('2Q03', '2Q04') and measure = 'value' order by period")
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    """A database holding the IIJ sample."""
+    target = tmp_path_factory.mktemp("db") / "r.db"
+    assert cli.main(["ingest", str(SAMPLE), "--db", str(target), "--no-progress", "--workers", "0"]) == 0
+    return target
+
+
+def test_query_table(capsys, sample_db):
+    code, out, _ = run(capsys, "query", "--db", sample_db, REVENUES)
+    assert code == 0
+    assert [line.split() for line in out.splitlines()] == [
+        ["period", "measure", "value"], ["2Q03", "value", "9185.0"], ["2Q04", "value", "10512.0"]]
+
+
+def test_query_csv(capsys, sample_db):
+    code, out, _ = run(capsys, "query", "--db", sample_db, REVENUES, "--format", "csv")
+    assert code == 0 and out.splitlines() == ["period,measure,value", "2Q03,value,9185.0", "2Q04,value,10512.0"]
+
+
+def test_query_json(capsys, sample_db):
+    code, out, _ = run(capsys, "query", "--db", sample_db, REVENUES, "--format", "json")
+    assert code == 0 and json.loads(out) == [{"period": "2Q03", "measure": "value", "value": 9185.0},
+                                             {"period": "2Q04", "measure": "value", "value": 10512.0}]
+
+
+def test_query_parquet(capsys, sample_db, tmp_path):
+    target = tmp_path / "revenues.parquet"
+    code, out, _ = run(capsys, "query", "--db", sample_db, REVENUES, "--format", "parquet", "-o", target)
+    assert code == 0 and out == f"wrote 2 rows to {target}\n"
+    back = pd.read_parquet(target)
+    assert back.to_dict("records") == [{"period": "2Q03", "measure": "value", "value": 9185.0},
+                                       {"period": "2Q04", "measure": "value", "value": 10512.0}]
+    assert dict(back.dtypes.astype(str)) == {"period": "string", "measure": "string", "value": "Float64"}
+
+
+def test_query_parquet_of_every_column_type(capsys, sample_db, tmp_path):
+    target = tmp_path / "facts.parquet"
+    code, _, _ = run(capsys, "query", "--db", sample_db, "select * from facts", "--format", "parquet", "-o", target)
+    back = pd.read_parquet(target)
+    code2, out, _ = run(capsys, "query", "--db", sample_db, "select count(*) as n from facts", "--format", "json")
+    assert code == code2 == 0 and len(back) == json.loads(out)[0]["n"] > 0
+    assert back["fiscal_year"].dtype == "Int64" and back["value"].dtype == "Float64"
+
+
+def test_query_parquet_needs_an_output(capsys, sample_db):
+    code, _, err = run(capsys, "query", "--db", sample_db, REVENUES, "--format", "parquet")
+    assert code == 2 and "--output" in one_line_error(err)

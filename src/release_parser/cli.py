@@ -119,7 +119,9 @@ def _emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, 
             _fail("--format parquet needs --output PATH")
         from .ingest.parquet import write_frame_file
 
-        path = write_frame_file(frame, output, columns or {c: str(frame[c].dtype) for c in frame.columns})
+        if columns is None:
+            frame, columns = _declared(frame)
+        path = write_frame_file(frame, output, columns)
         print(f"wrote {len(frame)} rows to {path}")
         return
     if fmt == "csv":
@@ -133,6 +135,27 @@ def _emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, 
     else:
         Path(output).write_text(text, encoding="utf-8")
         print(f"wrote {len(frame)} rows to {output}")
+
+
+def _kind(column: pd.Series) -> str:
+    """The declared column type (as in :mod:`.frames`) that holds ``column``'s values."""
+    if pd.api.types.is_bool_dtype(column):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(column):
+        return "Int64"
+    if pd.api.types.is_float_dtype(column):
+        return "Float64"
+    if pd.api.types.is_datetime64_any_dtype(column) and getattr(column.dtype, "tz", None) is None:
+        return "datetime64[ns]"
+    return "string"
+
+
+def _declared(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A frame of any dtypes (a query's rows) and its declared columns, for Parquet."""
+    columns = {str(name): _kind(frame[name]) for name in frame.columns}
+    frame = frame.set_axis(list(columns), axis=1)
+    kinds = {name: pd.StringDtype() if kind == "string" else kind for name, kind in columns.items()}
+    return frame.astype(kinds), columns
 
 
 def _show_summary(release: Release) -> None:
