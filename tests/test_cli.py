@@ -36,7 +36,7 @@ def one_line_error(err: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["parse"], ["ingest"], ["query"], ["period"]])
+@pytest.mark.parametrize("command", [[], ["parse"], ["check"], ["ingest"], ["export"], ["query"], ["period"]])
 def test_help_shows_examples(capsys, command):
     with pytest.raises(SystemExit) as exited:
         cli.main([*command, "--help"])
@@ -302,3 +302,105 @@ def test_query_parquet_of_every_column_type(capsys, sample_db, tmp_path):
 def test_query_parquet_needs_an_output(capsys, sample_db):
     code, _, err = run(capsys, "query", "--db", sample_db, REVENUES, "--format", "parquet")
     assert code == 2 and "--output" in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------
+# ingest never reports success when nothing happened; export
+# ---------------------------------------------------------------------------
+
+
+def test_ingest_nothing_matched(capsys, tmp_path):
+    code, out, err = run(capsys, "ingest", tmp_path / "sampels", "--db", tmp_path / "r.db", "--no-progress")
+    assert code == 1 and out == ""
+    assert one_line_error(err) == f"release-parser: error: no release file matched: {tmp_path / 'sampels'} (no such file or directory)"
+
+
+def test_ingest_empty_folder(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(capsys, "ingest", tmp_path / "empty", "--db", tmp_path / "r.db", "--no-progress")
+    assert code == 1 and "no release file matched" in one_line_error(err)
+
+
+def test_ingest_every_file_failed(capsys, tmp_path):
+    (tmp_path / "corrupt.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf\x00\x01\x02")
+    (tmp_path / "empty.txt").write_text("")
+    code, out, err = run(capsys, "ingest", tmp_path, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0")
+    assert code == 1
+    assert one_line_error(err) == "release-parser: error: every file failed (2 of 2): nothing loaded"
+    assert "ingested 2 files" in out and "0 loaded" in out and "2 failed" in out
+    assert f"failed: {tmp_path / 'empty.txt'}: EmptyInputError" in out
+
+
+def test_ingest_unwritable_parquet_target(capsys, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    target = tmp_path / "taken" / "pq"
+    code, out, err = run(capsys, "ingest", SAMPLE, "--db", tmp_path / "r.db", "--parquet", target,
+                         "--no-progress", "--workers", "0")
+    assert code == 1
+    line = one_line_error(err)
+    assert line.startswith(f"release-parser: error: cannot write Parquet under {target} (1 documents not written): ")
+    assert "1 loaded" in out and "1 failed (1 Parquet export)" in out
+
+
+def test_ingest_in_memory_warns(capsys, tmp_path):
+    for db in ("sqlite:///", ":memory:"):
+        code, out, err = run(capsys, "ingest", SAMPLE, "--db", db, "--no-progress", "--workers", "0")
+        assert code == 0 and "1 loaded" in out
+        assert one_line_error(err).startswith(f"release-parser ingest: warning: --db {db} is a database in memory: "
+                                              "nothing will be kept")
+    code, _, err = run(capsys, "ingest", SAMPLE, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0")
+    assert code == 0 and err == ""
+
+
+def test_ingest_summary_counts_are_the_results(capsys, folder, tmp_path):
+    import release_parser as rp
+
+    paths = [folder, tmp_path / "missing"]
+    result = rp.ingest(paths, progress=False, workers=0)
+    code, out, _ = run(capsys, "ingest", *paths, "--parquet", tmp_path / "pq", "--no-progress", "--workers", "0")
+    c = result.counts
+    assert code == 0 and (c.files, c.loaded, c.skipped, c.failed) == (6, 5, 0, 2)
+    assert out.splitlines()[0] == (f"ingested 6 files into {tmp_path / 'pq'}: 5 loaded, 0 skipped (content already "
+                                   "loaded), 2 failed (1 path matching no file)")
+    assert out.splitlines()[1] == (f"  rows: {c.tables} tables, {c.facts} facts, {c.highlights} highlights, "
+                                   f"{c.prose_facts} prose facts")
+
+
+def test_ingest_parquet_of_documents_already_loaded(capsys, tmp_path):
+    from release_parser.ingest import query, read_parquet
+
+    db, target = tmp_path / "r.db", tmp_path / "pq"
+    run(capsys, "ingest", REPO / "samples", "--db", db, "--no-progress", "--workers", "0")
+    code, out, _ = run(capsys, "ingest", SAMPLE, "--db", db, "--parquet", target, "--no-progress", "--workers", "0")
+    assert code == 0 and "0 loaded, 1 skipped" in out
+    # the folder holds the whole database, not only the file named
+    assert len(read_parquet(target, "documents")) == 5
+    assert len(read_parquet(target, "facts")) == len(query(db, "select * from facts"))
+
+
+def test_export(capsys, tmp_path):
+    from release_parser.ingest import query, read_parquet
+
+    db, target = tmp_path / "r.db", tmp_path / "pq"
+    run(capsys, "ingest", REPO / "samples", "--db", db, "--no-progress", "--workers", "0")
+    code, out, err = run(capsys, "export", "--db", db, "--parquet", target)
+    assert code == 0 and err == "" and out == f"exported {db} to {target}: 5 documents\n"
+    facts = read_parquet(target, "facts")
+    expected = query(db, "select document_id, fact_no, value from facts order by document_id, fact_no")
+    assert facts[["document_id", "fact_no"]].astype(str).values.tolist() == \
+        expected[["document_id", "fact_no"]].astype(str).values.tolist()
+    assert facts["value"].astype(float).fillna(-1).tolist() == expected["value"].astype(float).fillna(-1).tolist()
+    before = {p: p.stat().st_mtime_ns for p in target.rglob("*.parquet")}
+    code, out, _ = run(capsys, "export", "--db", db, "--parquet", target)
+    assert code == 0 and {p: p.stat().st_mtime_ns for p in target.rglob("*.parquet")} == before
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda tmp: (tmp / "missing.db", tmp / "pq"), "no such SQLite file"),
+    (lambda tmp: (None, tmp / "taken" / "pq"), "cannot write Parquet under"),
+])
+def test_export_errors_are_one_line(capsys, sample_db, tmp_path, make, words):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    db, target = make(tmp_path)
+    code, _, err = run(capsys, "export", "--db", db or sample_db, "--parquet", target)
+    assert code == 1 and words in one_line_error(err)

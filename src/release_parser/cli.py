@@ -38,6 +38,7 @@ examples:
   release-parser ingest samples/ --db sqlite:///releases.db
   release-parser query --db sqlite:///releases.db \\
       "select value from facts where line_item_key = 'total_revenues' and period = '2Q04'"
+  release-parser export --db sqlite:///releases.db --parquet out/parquet
   release-parser period 2Q04 --fy-end 3 --naming start
   release-parser check samples/*.txt
 """
@@ -63,6 +64,17 @@ Files in folders and patterns are read when they end in .txt, .text, .md or .pdf
 always read. A file already loaded (same content, any name) is skipped, so running
 the same command again adds nothing and resumes an interrupted ingest. Files that
 fail are listed and kept in the ingest_errors table; the others load.
+
+The exit code is 1 when no file matched, when every file failed, or when the
+Parquet files cannot be written; with --strict, also when any file failed.
+"""
+
+EXPORT_EXAMPLES = """\
+examples:
+  release-parser export --db sqlite:///releases.db --parquet out/parquet
+
+Documents missing from the folder, or exported from older rows, are written;
+documents the database no longer holds are removed. Running it again writes nothing.
 """
 
 QUERY_EXAMPLES = """\
@@ -104,7 +116,11 @@ def _fail(message: str) -> NoReturn:
 
 
 class _UsageError(Exception):
-    pass
+    """A wrong combination of options: exit code 2."""
+
+
+class _CommandError(Exception):
+    """A command that could not do its job (one line, exit code 1), where the library raised nothing."""
 
 
 # ---------------------------------------------------------------------------
@@ -236,25 +252,93 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+#: ``--db`` values that open a database in memory, gone when the command ends.
+_IN_MEMORY = re.compile(r"^(?::memory:|sqlite:///?(?::memory:)?(?:\?.*)?)$")
+
+
+def _in_memory(db: str | None) -> bool:
+    return db is not None and bool(_IN_MEMORY.match(db.strip()))
+
+
+def _failed_files(errors: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``errors`` that are files or paths that failed (not Parquet exports of loaded files)."""
+    return errors[errors["stage"] != "export"]
+
+
+def _ingest_summary(result, parquet: str | None) -> str:  # noqa: ANN001 - an IngestResult
+    counts = result.counts
+    target = " and ".join(part for part in (result.db, parquet) if part)
+    missing = int((result.errors["stage"] == "find").sum())
+    exports = int((result.errors["stage"] == "export").sum())
+    reasons = [f"{missing} {'path' if missing == 1 else 'paths'} matching no file"] if missing else []
+    reasons += [f"{exports} Parquet {'export' if exports == 1 else 'exports'}"] if exports else []
+    why = f" ({', '.join(reasons)})" if reasons else ""
+    return (f"ingested {counts.files} files into {target}: {counts.loaded} loaded, "
+            f"{counts.skipped} skipped (content already loaded), {counts.failed} failed{why}\n"
+            f"  rows: {counts.tables} tables, {counts.facts} facts, {counts.highlights} highlights, "
+            f"{counts.prose_facts} prose facts")
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
 
     if args.db is None and args.parquet is None:
         _fail("give --db URL, --parquet DIR or both")
+    if _in_memory(args.db):
+        print(f"{PROG} ingest: warning: --db {args.db} is a database in memory: nothing will be kept "
+              f"when the command ends (give a file: --db releases.db)", file=sys.stderr)
     result = ingest(
         args.paths, db=args.db, workers=args.workers, progress=args.progress, parquet=args.parquet, reparse=args.reparse
     )
-    counts = result.counts
-    target = " and ".join(part for part in (result.db, args.parquet) if part)
-    print(f"ingested {counts.files} files into {target}: "
-          f"{counts.loaded} loaded, {counts.skipped} skipped (content already loaded), {counts.failed} failed")
-    print(f"  rows: {counts.tables} tables, {counts.facts} facts, {counts.highlights} highlights, "
-          f"{counts.prose_facts} prose facts")
-    for error in result.errors.itertuples(index=False):
+    try:
+        return _report_ingest(args, result)
+    finally:
+        result.close()
+
+
+def _report_ingest(args: argparse.Namespace, result) -> int:  # noqa: ANN001 - an IngestResult
+    counts, errors = result.counts, result.errors
+    if counts.files == 0:
+        missing = [f"{row.path} ({row.message.removeprefix(f'{row.path}: ')})"
+                   for row in errors.itertuples(index=False) if row.stage == "find"]
+        where = "; ".join(missing) or f"{', '.join(args.paths)} (read: .txt, .text, .md, .pdf)"
+        raise _CommandError(f"no release file matched: {where}")
+    print(_ingest_summary(result, args.parquet))
+    failed = _failed_files(errors)
+    for error in failed.itertuples(index=False):
         message = error.message.removeprefix(f"{error.path}: ")
         print(f"  failed: {error.path}: {error.error_type}: {message}")
-    result.close()
+    exports = errors[errors["stage"] == "export"]
+    if not exports.empty:
+        raise _CommandError(f"cannot write Parquet under {args.parquet} ({len(exports)} documents not written): "
+                            f"{exports['message'].iloc[0]}")
+    if args.parquet is not None and args.db is not None and not _in_memory(args.db):
+        _export(args.db, args.parquet)
+    file_failures = int((failed["stage"] != "find").sum())
+    if counts.loaded == 0 and counts.skipped == 0 and file_failures:
+        raise _CommandError(f"every file failed ({file_failures} of {counts.files}): nothing loaded")
     return 1 if args.strict and counts.failed else 0
+
+
+def _export(db: str, parquet: str) -> int:
+    """Make the Parquet dataset under ``parquet`` hold what ``db`` holds; return its document count."""
+    from .ingest import export_parquet
+    from .ingest.errors import DatabaseError, IngestError
+    from .ingest.parquet_record import read_records
+
+    try:
+        export_parquet(db, parquet)
+    except DatabaseError:
+        raise
+    except IngestError as error:
+        raise _CommandError(f"cannot write Parquet under {parquet}: {error}") from error
+    return len(read_records(parquet))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    documents = _export(args.db, args.parquet)
+    print(f"exported {args.db} to {args.parquet}: {documents} documents")
+    return 0
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
@@ -312,7 +396,7 @@ def _command(commands, name: str, help_text: str, examples: str) -> argparse.Arg
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``release-parser``, with its five commands."""
+    """The argument parser of ``release-parser``, with its six commands."""
     parser = _Parser(
         prog=PROG,
         description="Turn earnings-result releases into tables, facts and highlights, and load many into a database.",
@@ -345,7 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) and glob patterns")
     ingest.add_argument("--db", metavar="URL",
                         help="SQLAlchemy URL (sqlite:///releases.db, postgresql://user@host/db) or a SQLite file")
-    ingest.add_argument("--parquet", metavar="DIR", help="also write Parquet files, by company and fiscal year")
+    ingest.add_argument("--parquet", metavar="DIR",
+                        help="also write Parquet files, by company and fiscal year; with --db, the folder then "
+                             "holds every document of the database (as the export command writes)")
     ingest.add_argument("--workers", type=int, metavar="N",
                         help="worker processes (default: one per CPU; 0: parse in this process)")
     ingest.add_argument("--no-progress", dest="progress", action="store_false", help="hide the progress bar")
@@ -354,6 +440,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reparse", action="store_true", help="parse documents already in --db again and replace their rows"
     )
     ingest.set_defaults(run=_cmd_ingest)
+
+    export = _command(commands, "export", "write what an ingest database holds as a Parquet dataset",
+                      EXPORT_EXAMPLES)
+    export.add_argument("--db", metavar="URL", required=True, help="SQLAlchemy URL or SQLite file")
+    export.add_argument("--parquet", metavar="DIR", required=True,
+                        help="folder of the dataset, by company and fiscal year (created when missing)")
+    export.set_defaults(run=_cmd_export)
 
     query = _command(commands, "query", "run a SQL query on an ingest database and print the rows", QUERY_EXAMPLES)
     query.add_argument("sql", help="the SQL statement")
@@ -424,7 +517,7 @@ def _run(argv: Sequence[str] | None) -> int:
     except _UsageError as error:
         print(f"{PROG} {args.command}: error: {error} (see {PROG} {args.command} --help)", file=sys.stderr)
         return 2
-    except ReleaseParserError as error:
+    except (ReleaseParserError, _CommandError) as error:
         print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
     except OSError as error:
