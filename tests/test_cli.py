@@ -81,7 +81,7 @@ def test_parse_tables_text_and_csv(capsys):
     code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables")
     assert code == 0 and "Table 0: Second Quarter of FY2004" in out
     code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--format", "csv")
-    assert code == 0 and out.splitlines()[0].startswith("table,title,unit,scale")
+    assert code == 0 and out.splitlines()[0].startswith("table,title,unit,scale,row,column")
 
 
 def test_parse_highlights_table(capsys):
@@ -404,3 +404,87 @@ def test_export_errors_are_one_line(capsys, sample_db, tmp_path, make, words):
     db, target = make(tmp_path)
     code, _, err = run(capsys, "export", "--db", db or sample_db, "--parquet", target)
     assert code == 1 and words in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------
+# parse: columns, cells, empty results, flags named in errors; --version, -v
+# ---------------------------------------------------------------------------
+
+
+def test_version(capsys):
+    import release_parser
+
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out == f"release-parser {release_parser.__version__}\n"
+
+
+def test_verbose_logs_on_stderr(capsys, tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\nnot really a pdf\x00")
+    args = [SAMPLE, bad, "--db", tmp_path / "r.db", "--no-progress", "--workers", "0"]
+    code, _, err = run(capsys, "ingest", *args)
+    assert code == 0 and "INFO" not in err
+    code, _, err = run(capsys, "ingest", *args, "-v")
+    assert code == 0 and f"INFO release_parser.ingest.pipeline: {bad}: NotAPDFError" in err
+    code, _, err = run(capsys, "-v", "ingest", *args)
+    assert code == 0 and f"{bad}: NotAPDFError" in err
+
+
+def test_parse_columns(capsys):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "facts", "--columns", "line_item,period,value",
+                       "--format", "csv")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "line_item,period,value" and lines[1] == "Total Revenues,2Q04,10512.0"
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "facts", "--columns", "line_item,period,value")
+    assert code == 0 and out.splitlines()[1].split() == ["Total", "Revenues", "2Q04", "10512.0"]
+
+
+def test_parse_unknown_column_is_one_line(capsys):
+    code, _, err = run(capsys, "parse", SAMPLE, "--what", "facts", "--columns", "line_item,nope")
+    line = one_line_error(err)
+    assert code == 2 and "--columns: no column 'nope' in facts; known: table, table_title, line_item" in line
+
+
+def test_parse_tables_are_cells(capsys, tmp_path):
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--format", "csv")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "table,title,unit,scale,row,column,line_item,line_item_key,column_label,text,value"
+    assert lines[1] == '0,Second Quarter of FY2004,JPY,1000000,0,0,Total Revenues,total_revenues,2Q04,"10,512",10512.0'
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--format", "json")
+    cells = json.loads(out)
+    assert code == 0 and len(cells) == len(lines) - 1
+    assert cells[1] == {"table": 0, "title": "Second Quarter of FY2004", "unit": "JPY", "scale": 1000000, "row": 0,
+                        "column": 1, "line_item": "Total Revenues", "line_item_key": "total_revenues",
+                        "column_label": "2Q03", "text": "9,185", "value": 9185.0}
+    target = tmp_path / "cells.parquet"
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--format", "parquet", "-o", target)
+    back = pd.read_parquet(target)
+    assert code == 0 and len(back) == len(cells) and back["text"].iloc[0] == "10,512"
+    code, out, _ = run(capsys, "parse", SAMPLE, "--what", "tables", "--columns", "line_item,column_label,value")
+    assert code == 0 and out.splitlines()[1].split() == ["Total", "Revenues", "2Q04", "10512.0"]
+
+
+@pytest.mark.parametrize("what, words", [("highlights", "no highlights"), ("facts", "no facts"),
+                                         ("prose", "no prose facts"), ("tables", "no tables")])
+def test_parse_empty_result(capsys, tmp_path, what, words):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("ACME Corp. reports results\n\nNothing else to say here.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", plain, "--what", what)
+    assert code == 0 and out == f"{words}\n"
+
+
+def test_parse_encrypted_pdf_names_the_flag(capsys, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "locked.pdf"
+    canvas = Canvas(str(path), encrypt="s3cret")
+    canvas.drawString(72, 720, "Revenue 100")
+    canvas.save()
+    code, _, err = run(capsys, "parse", path)
+    assert code == 1
+    assert one_line_error(err) == f"release-parser: error: {path}: the PDF is encrypted: give its password with --password"
+    code, _, err = run(capsys, "parse", path, "--password", "guess")
+    assert code == 1 and one_line_error(err).endswith(f"{path}: the PDF is encrypted and the password given with "
+                                                      "--password is wrong")

@@ -13,15 +13,17 @@ with ``--output`` keep the text as it is.
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
 
-from . import api
+from . import __version__, api
 from .errors import ReleaseParserError
 from .frames import FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_COLUMNS
 from .model import Release
@@ -49,6 +51,7 @@ examples:
   release-parser parse samples/iij_2q_fy2004_results.txt --what tables
   release-parser parse samples/iij_2q_fy2004_results.txt --what facts --format csv
   release-parser parse samples/kns_1h_fy2011_pipe.md --what prose --format json
+  release-parser parse samples/iij_2q_fy2004_results.txt --what facts --columns line_item,period,value
   release-parser parse samples/iij_2q_fy2004_results.txt --what facts --format parquet --output facts.parquet
 """
 
@@ -181,6 +184,8 @@ def _show_summary(release: Release) -> None:
         print(repr(table))
     print()
     print(f"Highlights ({len(release.bullets)})")
+    if not release.bullets:
+        print("  no highlights")
     section = object()
     for bullet in release.bullets:
         if bullet.section != section:
@@ -195,13 +200,69 @@ def _show_summary(release: Release) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _tables_frame(release: Release, path: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    from .ingest.columns import TABLE_COLUMNS
-    from .ingest.document import document_frames
+#: Columns of ``parse --what tables`` in csv, json and Parquet: one row per printed cell.
+CELL_COLUMNS: dict[str, str] = {
+    "table": "Int64", "title": "string", "unit": "string", "scale": "Int64", "row": "Int64", "column": "Int64",
+    "line_item": "string", "line_item_key": "string", "column_label": "string", "text": "string",
+    "value": "Float64",
+}
 
-    columns = {name: kind for name, kind in TABLE_COLUMNS.items() if name != "document_id"}
-    frame = document_frames(release, document_id="", path=path)["tables"]
-    return frame[list(columns)], columns
+
+def _cells_frame(release: Release) -> pd.DataFrame:
+    """Every printed cell of every table, with its row's line item and its column's label."""
+    from .frames import typed_frame
+
+    records = []
+    for table in release.tables:
+        for row, (item, cells) in enumerate(zip(table.line_items, table.cells)):
+            for column, cell in enumerate(cells):
+                if cell is None:
+                    continue
+                records.append({
+                    "table": table.index, "title": table.title, "unit": table.unit, "scale": table.scale,
+                    "row": row, "column": column, "line_item": item.label, "line_item_key": item.key,
+                    "column_label": table.columns[column].label if column < len(table.columns) else None,
+                    "text": cell.raw, "value": cell.number.value if cell.number is not None else None,
+                })
+    return typed_frame(records, CELL_COLUMNS)
+
+
+_WHAT_NAMES = {"tables": "tables", "facts": "facts", "highlights": "highlights", "prose": "prose facts"}
+
+
+def _columns_option(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give column names separated by commas: line_item,period,value")
+    return names
+
+
+def _select(frame: pd.DataFrame, columns: dict[str, str], wanted: list[str] | None, what: str):
+    if wanted is None:
+        return frame, columns
+    unknown = [name for name in wanted if name not in columns]
+    if unknown:
+        _fail(f"--columns: no column {', '.join(map(repr, unknown))} in {what}; known: {', '.join(columns)}")
+    return frame[wanted], {name: columns[name] for name in wanted}
+
+
+def _parse_release(path: str, args: argparse.Namespace) -> Release:
+    """``api.parse`` with the errors naming the file and the command's flags."""
+    from .errors import EncryptedPDFError
+
+    try:
+        return api.parse(path, password=getattr(args, "password", None), max_pages=getattr(args, "max_pages", None))
+    except EncryptedPDFError as error:
+        if getattr(args, "password", None):
+            raise _CommandError(f"{path}: the PDF is encrypted and the password given with --password is wrong") \
+                from error
+        if "pass password=" in str(error):
+            raise _CommandError(f"{path}: the PDF is encrypted: give its password with --password") from error
+        raise
+    except ReleaseParserError as error:
+        if path not in str(error):
+            raise _CommandError(f"{path}: {error}") from error
+        raise
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -209,24 +270,31 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         _fail("--format parquet needs --output PATH")
     if args.what == "summary" and args.format != "table":
         _fail(f"--format {args.format} needs --what tables, facts, highlights or prose")
-    release = api.parse(args.file, password=args.password, max_pages=args.max_pages)
+    if args.what == "summary" and args.columns:
+        _fail("--columns needs --what tables, facts, highlights or prose")
+    release = _parse_release(args.file, args)
     if args.what == "summary":
         _show_summary(release)
         return 0
     if args.what == "tables":
-        if args.format == "table":
+        if args.format == "table" and not args.columns:
             for table in release.tables:
                 print(repr(table), end="\n\n")
+            if not release.tables:
+                print("no tables")
             return 0
-        frame, columns = _tables_frame(release, args.file)
-        _emit(frame, args.format, args.output, columns)
+        frame, columns = _cells_frame(release), CELL_COLUMNS
+    else:
+        frame, columns = {
+            "facts": (release.facts, FACT_COLUMNS),
+            "highlights": (release.highlights, HIGHLIGHT_COLUMNS),
+            "prose": (release.prose_facts, PROSE_FACT_COLUMNS),
+        }[args.what]
+    frame, columns = _select(frame, dict(columns), args.columns, _WHAT_NAMES[args.what])
+    if args.format == "table" and frame.empty and args.output is None:
+        print(f"no {_WHAT_NAMES[args.what]}")
         return 0
-    frame, columns = {
-        "facts": (release.facts, FACT_COLUMNS),
-        "highlights": (release.highlights, HIGHLIGHT_COLUMNS),
-        "prose": (release.prose_facts, PROSE_FACT_COLUMNS),
-    }[args.what]
-    _emit(frame, args.format, args.output, dict(columns))
+    _emit(frame, args.format, args.output, columns)
     return 0
 
 
@@ -234,7 +302,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     failed = 0
     frames = []
     for path in args.files:
-        release = api.parse(path)
+        release = _parse_release(path, args)
         checks = release.checks
         failed += int((~checks["passed"]).sum())
         if args.format != "table":
@@ -391,8 +459,21 @@ def _cmd_period(args: argparse.Namespace) -> int:
 
 
 def _command(commands, name: str, help_text: str, examples: str) -> argparse.ArgumentParser:
-    return commands.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                               epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+    command = commands.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                                  epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                         help="log what happens on stderr (-v: info, -vv: debug)")
+    return command
+
+
+def _log_handler(verbose: int) -> logging.Handler | None:
+    """``-v``: the package's info messages on stderr; ``-vv``: debug messages too."""
+    if not verbose:
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    return handler
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -403,15 +484,21 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log what happens on stderr (-v: info, -vv: debug)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse = _command(commands, "parse", "parse one release and print it", PARSE_EXAMPLES)
     parse.add_argument("file", help="a text, markdown or PDF release")
     parse.add_argument("--what", choices=["summary", "tables", "facts", "highlights", "prose"], default="summary",
-                       help="what to print (default: summary: metadata, tables and highlights)")
+                       help="what to print (default: summary: metadata, tables and highlights); "
+                            "tables in csv, json or parquet: one row per printed cell")
     parse.add_argument("--format", choices=_FORMATS, default="table",
                        help="output format (default: table); parquet needs --output")
     parse.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    parse.add_argument("--columns", type=_columns_option, metavar="NAME,...",
+                       help="only these columns, in this order (e.g. line_item,period,value)")
     parse.add_argument("--password", help="password of an encrypted PDF")
     parse.add_argument("--max-pages", type=int, metavar="N", help="read at most N pages of a PDF")
     parse.set_defaults(run=_cmd_parse)
@@ -496,6 +583,11 @@ class _EscapingStream:
         return getattr(self._stream, name)
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """A warning as one line on stderr, without the line of source that raised it."""
+    print(f"{PROG}: warning: {' '.join(str(message).split())}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``release-parser`` with ``argv`` (default: the process's arguments); return the exit code.
 
@@ -504,7 +596,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _EscapingStream(stdout), _EscapingStream(stderr)
     try:
-        return _run(argv)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return _run(argv)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
@@ -512,6 +606,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    handler = _log_handler(args.verbose)
+    package = logging.getLogger(__package__)
+    level = package.level
+    if handler is not None:
+        package.addHandler(handler)
+        package.setLevel(handler.level)
     try:
         return args.run(args)
     except _UsageError as error:
@@ -529,6 +629,10 @@ def _run(argv: Sequence[str] | None) -> int:
             if args.command == "ingest" else ""
         print(f"{PROG}: interrupted{resume}", file=sys.stderr)
         return 130
+    finally:
+        if handler is not None:
+            package.removeHandler(handler)
+            package.setLevel(level)
 
 
 if __name__ == "__main__":
