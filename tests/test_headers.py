@@ -223,3 +223,39 @@ def test_an_explicit_quarter_on_quarter_change_pairs_the_quarters_it_names():
     assert [(c.period.label if c.period else None, c.base_period.label if c.base_period else None) for c in columns if c.measure != "value"] == [
         ("4Q25", "3Q25"), ("4Q25", "4Q24"),
     ]
+
+
+def test_a_bare_date_among_spans_ending_on_dates_is_no_balance():
+    labels = ["Three Months Ended January 26, 2025", "January 28, 2024", "Twelve Months Ended January 26, 2025"]
+    cal = FiscalCalendar(1, "end", weekday="SUN")
+    columns = interpret_columns(labels, PeriodContext(calendar=cal, reference_year=2025))
+    assert columns[1].as_of is None and columns[1].period is None
+    assert columns[0].period.end == dt.date(2025, 1, 26)
+
+
+def test_a_currency_sign_printed_apart_joins_its_figure():
+    text = (
+        "RECONCILIATION OF GAAP TO NON-GAAP FINANCIAL MEASURES\n"
+        "(In millions, except per share data)\n"
+        "                                  2025          2024\n"
+        "GAAP cost of revenue        $   10,608    $    5,312\n"
+        "GAAP gross profit           $   28,723    $   16,791\n"
+    )
+    rel = rp.parse_text(text, calendar=FiscalCalendar(12, "end"))
+    assert rel.tables[0].column_labels == ["2025", "2024"]
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("GAAP gross profit", "2025"), ["value", "unit", "scale"]].tolist() == [28723, "USD", 1_000_000]
+    assert rel.checks.empty or rel.checks["passed"].all()
+
+
+def test_a_table_repeating_the_columns_before_it_without_a_caption_keeps_their_scale():
+    from release_parser.tables import inherit_scale
+
+    header = "\t2025\t2024\n"
+    first = rp.parse_text("(In millions)\n" + header + "Cost of revenue\t$10,608\t$5,312\nGross profit\t$28,723\t$16,791\n",
+                          calendar=FiscalCalendar(12, "end")).tables[0]
+    second = rp.parse_text(header + "Cost of revenue\t$118\t$119\nResearch\t$27\t$12\n", calendar=FiscalCalendar(12, "end")).tables[0]
+    assert (second.unit, second.scale) == ("USD", 1)
+    assert (inherit_scale(first, second).unit, inherit_scale(first, second).scale) == ("USD", 1_000_000)
+    other = rp.parse_text("\t2023\t2022\nCost\t$1\t$2\nOther\t$3\t$4\n", calendar=FiscalCalendar(12, "end")).tables[0]
+    assert inherit_scale(first, other).scale == 1  # other columns: no reason to share the scale

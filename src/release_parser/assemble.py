@@ -17,7 +17,7 @@ from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .segment.blocks import Block
 from .segment.bullets import BulletLevels, indent_tolerance
 from .segment.lines import strip_emphasis
-from .tables import build_table, continues, merge_continued
+from .tables import build_table, continues, inherit_scale, merge_continued
 
 __all__ = ["assemble"]
 
@@ -46,7 +46,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
             if tables and continues(tables[-1], table):
                 tables[-1] = merge_continued(tables[-1], table)
             else:
-                tables.append(table)
+                tables.append(inherit_scale(tables[-1], table) if tables else table)
             levels.reset()
             after_table = True
         elif isinstance(block, BulletBlock):

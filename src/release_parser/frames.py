@@ -12,10 +12,11 @@ import pandas as pd
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
+from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
-__all__ = ["frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["cell_unit_and_scale", "frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
@@ -167,20 +168,7 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
     if period is not None or spec.as_of is not None:
         when["period_source"] = source or "header"
     measure, base = _cell_measure(measure, base, item.label, period, number.is_percent)
-    unit: str | None
-    in_percent = (
-        measure in PERCENT_MEASURES
-        or _PERCENT_LABEL.search(item.label) is not None
-        or _PERCENT_COLUMN.match(spec.label) is not None
-    )
-    if number.is_percent or (number.unit is None and in_percent):
-        unit, scale = "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption
-    elif number.scale != 1 or (number.unit is not None and number.unit != table.unit and table.unit is not None):
-        unit, scale = number.unit or table.unit, number.scale  # the cell prints its own scale or currency
-    else:
-        unit, scale = number.unit or table.unit, table.scale  # "$7,946" under "(In millions)"
-    if _PER_SHARE.search(item.label) and number.scale == 1:
-        scale = 1  # "(In millions, except per share amounts)": per-share rows keep their own unit
+    unit, scale = cell_unit_and_scale(table, number, item.label, spec.label, measure)
     return {
         "table": table.index,
         "table_title": table.title,
@@ -203,6 +191,27 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         "raw": cell.raw,
         **_where(cell.provenance),
     }
+
+
+def cell_unit_and_scale(
+    table: Table, number: ParsedNumber, row_label: str, column_label: str, measure: str
+) -> tuple[str | None, int]:
+    """The unit and scale of a printed figure: its own when it prints them, else the table's
+    caption's; percents are percents and per-share amounts are never scaled."""
+    in_percent = (
+        measure in PERCENT_MEASURES
+        or _PERCENT_LABEL.search(row_label) is not None
+        or _PERCENT_COLUMN.match(column_label) is not None
+    )
+    if number.is_percent or (number.unit is None and in_percent):
+        return "%", 1  # "14.4" under "YoY % Change" or beside "Margin (%)" is a percent, whatever the caption
+    if number.scale != 1 or (number.unit is not None and number.unit != table.unit and table.unit is not None):
+        unit, scale = number.unit or table.unit, number.scale  # the cell prints its own scale or currency
+    else:
+        unit, scale = number.unit or table.unit, table.scale  # "$7,946" under "(In millions)"
+    if _PER_SHARE.search(row_label) and number.scale == 1:
+        scale = 1  # "(In millions, except per share amounts)": per-share rows keep their own unit
+    return unit, scale
 
 
 def _cell_measure(

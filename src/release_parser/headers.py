@@ -102,6 +102,9 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
     group: list[FiscalPeriod] = []  # period columns since the last change column
     instants: list[date] = []  # balance-date columns since the last change column
     first_instant: date | None = None
+    # a table of spans ending on dates ("Three Months Ended January 26, 2025") holds no balances:
+    # a bare date there is a span whose words were lost above it, not a balance at that date
+    spans_end = any(_DURATION.search(label) and _date_in(label) for label in labels)
     for label, measure, period, source in zip(labels, measures, periods, sources):
         compared = _compared_periods(label, context, primary) if measure == "value" else None
         if compared is not None:  # "2Q04 vs 2Q03", "4Q25 Over 3Q25": a change column naming what it compares
@@ -113,7 +116,7 @@ def interpret_columns(labels: Sequence[str], context: PeriodContext) -> tuple[Co
             continue
         if not _is_change(measure):
             dated = _date_in(label)
-            as_of = dated if period is None and measure == "value" and not _DURATION.search(label) else None
+            as_of = dated if period is None and measure == "value" and not _DURATION.search(label) and not spans_end else None
             announced = dated if measure == "target" else None
             if period is None and as_of is None and measure == "target":
                 period, source = _implied_period(context)

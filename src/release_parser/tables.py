@@ -26,7 +26,7 @@ from .segment import TableBlock
 from .segment.lines import match_footnote, strip_emphasis, strip_label_marks
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
-__all__ = ["build_table", "continues", "merge_continued"]
+__all__ = ["build_table", "continues", "inherit_scale", "merge_continued"]
 
 PLACEHOLDER = "column_{}"
 _PLACEHOLDER = re.compile(r"^column_\d+$")
@@ -127,6 +127,22 @@ def continues(previous: Table, table: Table) -> bool:
     if _CONTINUED.search(table.title):
         return _CONTINUED.sub("", table.title).strip() == previous.title.strip() or not previous.title
     return table.page > previous.page and table.title == previous.title
+
+
+def inherit_scale(previous: Table, table: Table) -> Table:
+    """A table that repeats the columns of the one before it on the same page, with no caption
+    of its own (a footnote's breakdown under a reconciliation "(In millions)"), is printed in
+    that table's scale and currency."""
+    if table.scale != 1 or previous.scale == 1 or table.page != previous.page:
+        return table
+    if table.column_labels != previous.column_labels or any(_PLACEHOLDER.match(label) for label in table.column_labels):
+        return table
+    units = {c.number.unit for row in table.cells for c in row if c is not None and c.number is not None and not c.number.is_na}
+    if units - {None, previous.unit} or any(
+        c.number.scale != 1 for row in table.cells for c in row if c is not None and c.number is not None
+    ):
+        return table
+    return dataclasses.replace(table, unit=previous.unit, scale=previous.scale)
 
 
 def merge_continued(previous: Table, table: Table) -> Table:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from ..frames import cell_unit_and_scale
 from ..model import Column, Table, TableCell
 from .result import CellRef
 from .tolerance import half_unit
@@ -76,14 +77,7 @@ def figure_at(table: Table, row: int, column: int) -> Figure | None:
         return None
     number = cell.number
     spec = table.columns[column]
-    in_percent = (spec.measure in PERCENT_MEASURES or is_percent_label(table.line_items[row].label)
-                  or _PERCENT_COLUMN.match(spec.label) is not None)
-    if number.is_percent or (number.unit is None and in_percent):
-        unit, scale = "%", 1
-    elif number.unit is not None or number.scale != 1:
-        unit, scale = number.unit or table.unit, number.scale
-    else:
-        unit, scale = table.unit, table.scale
+    unit, scale = cell_unit_and_scale(table, number, table.line_items[row].label, spec.label, spec.measure)
     ref = CellRef(table.index, row, column, cell.provenance.line)
     if number.value is None:
         if number.na_reason not in ZERO_MARKERS:

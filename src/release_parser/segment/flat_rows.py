@@ -80,6 +80,7 @@ def split_packed_cells(lines: Sequence[Line]) -> tuple[Line, ...]:
 
 
 def _unpacked(line: Line) -> Line:
+    line = _currency_joined(line)
     cells: list[Cell] = []
     changed = False
     header_like = not any(read_cell(cell.text) for cell in line.cells[1:])
@@ -97,6 +98,23 @@ def _unpacked(line: Line) -> Line:
             for text, start, end in spans
         )
     return dataclasses.replace(line, cells=tuple(cells)) if changed else line
+
+
+def _currency_joined(line: Line) -> Line:
+    """A currency sign printed apart from its figure ("$   10,608") joins the figure's cell."""
+    cells = list(line.cells)
+    joined: list[Cell] = []
+    index = 0
+    while index < len(cells):
+        cell = cells[index]
+        following = cells[index + 1] if index + 1 < len(cells) else None
+        if following is not None and _CURRENCY.match(cell.text) and read_cell(following.text) is not None:
+            joined.append(dataclasses.replace(following, text=f"{cell.text}{following.text}", x0=cell.x0))
+            index += 2
+            continue
+        joined.append(cell)
+        index += 1
+    return line if len(joined) == len(cells) else dataclasses.replace(line, cells=tuple(joined))
 
 
 def _packed_figures(text: str) -> list[Span] | None:
