@@ -259,3 +259,11 @@ def test_the_latter_half_of_a_fiscal_year_is_its_second_half():
         "Total revenues grew by 10.0% year over year in the latter half of FY2014.", calendar=rp.FiscalCalendar(3, "start")
     ).prose_facts
     assert facts[["value", "period", "measure"]].values.tolist() == [[10.0, "2H14", "yoy_pct"]]
+
+
+def test_figures_under_a_targets_heading_are_targets_and_their_changes_stay_changes():
+    text = "FY2015 Targets\n\n• Revenues: JPY 300.0 billion (up 6.7% YoY)\n• Annual dividend: JPY 2,800 per share\n"
+    facts = rp.parse_text(text, calendar=FiscalCalendar(3, "start")).prose_facts
+    assert facts[["metric", "value", "period", "measure"]].values.tolist() == [
+        ["Revenues", 300.0, "FY2015", "target"], ["Revenues", 6.7, "FY2015", "yoy_pct"], ["Annual dividend", 2800.0, "FY2015", "target"],
+    ]

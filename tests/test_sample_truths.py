@@ -50,19 +50,6 @@ KNOWN_DISAGREEMENTS = {
         "prose fact not extracted: 'an interim dividend of JPY1,250 per share for 1H FY2011' "
         "gives no row in prose_facts or facts"
     ),
-    **{
-        ("kns_fy2014_layout.truth.json", metric, "FY2015", value): (
-            f"FY2015 target bullet parsed with measure 'value', not 'target' ({metric} = {value})"
-        )
-        for metric, value in [
-            ("Revenues target", 300.0),
-            ("Operating income target", 19.0),
-            ("Net income attributable to KNS target", 11.2),
-            ("Annual dividend per share target", 2800),
-            ("Interim dividend per share target", 1400),
-            ("Year-end dividend per share target", 1400),
-        ]
-    },
 }
 
 

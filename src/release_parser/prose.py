@@ -15,6 +15,7 @@ piece of text (:mod:`.prose_reader`) live beside it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 
@@ -26,10 +27,12 @@ from .prose_metric import subject_of
 from .prose_rates import find_exchange_rates
 from .prose_reader import PieceReader, Reading
 from .prose_types import ProseFact, ProseUnit
+from .wording import TARGET_WORDS
 
 __all__ = ["ProseUnit", "ProseFact", "extract_prose_facts"]
 
 MAX_UNIT_CHARS = 5_000
+_TARGET_HEADING = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 
 _NOTE = re.compile(r"^\W*(?:notes?|source|\*)\b", re.IGNORECASE)
 _BASE_BEFORE = re.compile(
@@ -45,6 +48,7 @@ def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> l
     """Every figure stated in ``units``, in reading order."""
     facts: list[ProseFact] = []
     lead = section_lead = context.default_period
+    section_targets = False  # under a heading such as "FY2015 Targets": its figures are targets
     subjects: list[str | None] = []
     carried: Reading | None = None
     for unit in units:
@@ -55,6 +59,7 @@ def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> l
             lead = _lead_period(text, context, lead, unit.restart)
             if unit.restart:
                 section_lead = lead  # a heading: its period holds for its section, tables and all
+                section_targets = _TARGET_HEADING.search(text) is not None
             carried = None
         own_subject = subject_of(text)
         parent_subject = subjects[unit.parent] if unit.parent is not None and unit.parent < len(subjects) else None
@@ -72,7 +77,7 @@ def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> l
             periods = _find_periods(piece, context)
             reader = PieceReader(unit, piece, start, periods, lead, own_subject, carried, parent_subject)
             readings = reader.read(find_figures(piece, periods, find_dates(piece)))
-            facts.extend(r.fact for r in readings)
+            facts.extend(_as_target(r.fact) if section_targets else r.fact for r in readings)
             if readings:
                 carried = readings[-1]
     return facts
@@ -81,6 +86,11 @@ def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> l
 def _find_periods(text: str, context: PeriodContext) -> list[tuple[int, int, FiscalPeriod]]:
     """The periods of a text; yearless ones ("the first half") in the release's fiscal year."""
     return find_periods(text, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
+
+
+def _as_target(fact: ProseFact) -> ProseFact:
+    """A figure stated under a targets heading is a target (its changes stay changes)."""
+    return dataclasses.replace(fact, measure="target") if fact.measure == "value" else fact
 
 
 def _lead_period(text: str, context: PeriodContext, lead: FiscalPeriod | None, restart: bool) -> FiscalPeriod | None:
