@@ -27,13 +27,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
 
-from ..errors import NotARegularFileError
+from ..readers import open_regular_file
 
 __all__ = ["RELEASE_SUFFIXES", "NON_RELEASE_NAMES", "SourceProblem", "expand_sources", "content_id"]
 
@@ -167,16 +166,7 @@ def content_id(path: str | os.PathLike[str]) -> tuple[str, int]:
     """
     digest = hashlib.sha256()
     size = 0
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFileError(f"{path}: not a regular file (a FIFO, device, socket or directory)")
-        os.set_blocking(descriptor, True)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    with os.fdopen(descriptor, "rb") as handle:
+    with open_regular_file(path) as handle:
         while chunk := handle.read(_HASH_CHUNK):
             digest.update(chunk)
             size += len(chunk)

@@ -21,7 +21,7 @@ from .edgar_text import is_edgar_text, read_edgar_text
 from .html import read_html
 from .text import DEFAULT_MAX_CHARS, decode_text, read_text
 
-__all__ = ["Source", "read_source", "read_bytes", "read_text", "read_html", "decode_text", "is_pdf", "sniff"]
+__all__ = ["Source", "read_source", "read_bytes", "read_text", "read_html", "decode_text", "is_pdf", "sniff", "open_regular_file"]
 
 #: What :func:`read_source` accepts: a path, the file's bytes, or a binary file object.
 Source = Union[str, os.PathLike, bytes, bytearray, memoryview, BinaryIO]
@@ -76,9 +76,24 @@ def _load(source: Source) -> tuple[bytes, str]:
     path = Path(source)
     name = str(path)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        handle = open_regular_file(path)
     except OSError as error:
         raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
+    with handle:
+        return _read_capped(handle, name), name
+
+
+def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open ``path`` for binary reading if it is a regular file, without ever blocking on it.
+
+    Raises
+    ------
+    NotARegularFileError
+        The path is a FIFO, a device, a socket or a directory (reading it could hang or never end).
+    OSError
+        The file cannot be opened.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
@@ -87,8 +102,7 @@ def _load(source: Source) -> tuple[bytes, str]:
     except BaseException:
         os.close(descriptor)
         raise
-    with os.fdopen(descriptor, "rb") as handle:
-        return _read_capped(handle, name), name
+    return os.fdopen(descriptor, "rb")
 
 
 def _kind_of(mode: int) -> str:
