@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .normalize.dates import find_dates
-from .normalize.units import money_code
+from .normalize.units import currency_code
 from .prose_types import ProseFact, ProseUnit
 
 __all__ = ["find_exchange_rates"]
@@ -29,7 +29,7 @@ def find_exchange_rates(unit: ProseUnit, text: str) -> list[ProseFact]:
         dates = find_dates(window)
         if not dates:
             continue
-        quote, base = _code(match.group("quote")), _code(match.group("base"))
+        quote, base = currency_code(match.group("quote")), currency_code(match.group("base"))
         if quote == base:
             continue
         facts.append(
@@ -54,7 +54,3 @@ def find_exchange_rates(unit: ProseUnit, text: str) -> list[ProseFact]:
         )
     return facts
 
-
-def _code(token: str) -> str:
-    upper = token.upper()
-    return upper if upper in ("JPY", "USD", "EUR", "GBP", "TWD") else money_code(token)

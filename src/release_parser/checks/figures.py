@@ -13,18 +13,14 @@ from .result import CellRef
 from .tolerance import half_unit
 
 __all__ = [
-    "Figure", "PERCENT_MEASURES", "RATIO_CHANGE_MEASURES", "DIFFERENCE_MEASURES",
-    "column_span", "figure_at", "table_figures", "is_percent_label", "is_share_column",
+    "Figure", "RATIO_CHANGE_MEASURES", "DIFFERENCE_MEASURES",
+    "column_span", "figure_at", "table_figures", "is_share_column",
 ]
 
 #: Change measures printed as a percent of the base.
 RATIO_CHANGE_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
 #: Change measures printed as a difference (current minus base).
 DIFFERENCE_MEASURES = frozenset({"change", "yoy_change", "qoq_change"})
-#: Measures whose figures are percents even when printed without a % sign.
-PERCENT_MEASURES = RATIO_CHANGE_MEASURES
-
-_PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 #: A column headed ``%`` (or ``% of sales``) holds percents, whatever the table's caption says.
 _PERCENT_COLUMN = re.compile(r"^\s*%")
 
@@ -54,11 +50,6 @@ class Figure:
 def is_share_column(column: Column) -> bool:
     """A column of shares or margins headed ``%`` beside a period's amounts."""
     return _PERCENT_COLUMN.match(column.label) is not None
-
-
-def is_percent_label(label: str) -> bool:
-    """True for a row whose label says it holds percents (``Margin (%)``)."""
-    return _PERCENT_LABEL.search(label) is not None
 
 
 def column_span(column: Column) -> tuple[date, date] | None:

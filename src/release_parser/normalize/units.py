@@ -21,7 +21,7 @@ from release_parser.errors import UnitFormatError
 
 __all__ = [
     "CURRENCY_CODES", "MAX_CAPTION_LENGTH", "MONEY_PATTERN", "SCALE_WORDS", "UNIT_WORDS", "UnitScale",
-    "find_unit_caption", "lookup_scale", "lookup_unit", "money_code", "parse_unit_caption",
+    "currency_code", "find_unit_caption", "lookup_scale", "lookup_unit", "money_code", "parse_unit_caption",
 ]
 
 MAX_CAPTION_LENGTH = 200
@@ -230,6 +230,17 @@ def money_code(token: str) -> str:
     return _SYMBOL_CODES[token]
 
 
+def currency_code(token: str) -> str:
+    """The ISO code of a currency printed as a code or as a :data:`MONEY_PATTERN` symbol.
+
+    Examples
+    --------
+    >>> currency_code("jpy"), currency_code("US$"), currency_code("NT$")
+    ('JPY', 'USD', 'TWD')
+    """
+    return token.upper() if token.upper() in CURRENCY_CODES else money_code(token)
+
+
 @dataclass(frozen=True)
 class UnitScale:
     """The unit and scale a caption gives to the figures it governs.
@@ -356,7 +367,7 @@ def _bracketed_caption(line: str) -> UnitScale | None:
             money = _MONEY_BEFORE.search(line[max(0, match.start() - 12) : match.start()]) if caption.unit is None else None
             if money is not None:
                 token = money.group().strip()
-                unit = token.upper() if token.upper() in CURRENCY_CODES else money_code(token)
+                unit = currency_code(token)
                 return UnitScale(unit=unit, scale=caption.scale, raw=line[match.start() - len(money.group()) : match.end()])
             return caption
     return None
