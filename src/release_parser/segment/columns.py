@@ -65,45 +65,26 @@ class ColumnGrid:
     def align_header(
         self, line: Line, body_has_labels: bool, spans: Callable[[str], bool] | None = None
     ) -> tuple[str, tuple[str, ...]]:
-        """The header text over the label column, and one text per value column.
+        """The header text over the label column, and one text per value column, of an indexed
+        grid (tab and pipe rows; positional grids read their header with :meth:`header_paths`).
 
         With ``spans``, a header cell for which it is true also covers the
         columns left empty beside it (a period centred over "Actual | Target").
         """
+        assert not self.positional, "positional grids read their header with header_paths"
         texts = [""] * self.count
         label = ""
-        if not self.positional:
-            raw = [c.text for c in line.cells]
-            if body_has_labels and raw and (not raw[0] or len(raw) == self.count + 1):
-                label, raw = raw[0], raw[1:]  # the label column's header: printed, or an empty leading cell
-            elif len(raw) < self.count:  # no label cell at all: right-aligned over the value columns
-                raw = [""] * (self.count - len(raw)) + raw
-            for index, text in enumerate(raw[: self.count]):
-                texts[index] = text
-            if spans is not None:
-                for index in range(1, self.count):
-                    if not texts[index] and texts[index - 1] and spans(texts[index - 1]):
-                        texts[index] = texts[index - 1]
-            return label, tuple(texts)
-        cells = [c for c in line.cells if c.text]
-        assert self.spans is not None
-        first_column = self.spans[0][0] if self.spans else 0.0
-        owners: list[Cell | None] = [None] * self.count
-        for cell in cells:
-            over_labels = self.label_right is None or cell.x0 <= self.label_right
-            if body_has_labels and cell.x1 < first_column and cell is cells[0] and over_labels:
-                label = cell.text
-                continue
-            index = self._nearest(cell)
-            texts[index] = f"{texts[index]} {cell.text}".strip()
-            owners[index] = cell
+        raw = [c.text for c in line.cells]
+        if body_has_labels and raw and (not raw[0] or len(raw) == self.count + 1):
+            label, raw = raw[0], raw[1:]  # the label column's header: printed, or an empty leading cell
+        elif len(raw) < self.count:  # no label cell at all: right-aligned over the value columns
+            raw = [""] * (self.count - len(raw)) + raw
+        for index, text in enumerate(raw[: self.count]):
+            texts[index] = text
         if spans is not None:
-            placed = [c for c in owners if c is not None]
-            for index, (x0, x1) in enumerate(self.spans):
-                if owners[index] is None and placed:
-                    nearest = min(placed, key=lambda c: abs(c.center - (x0 + x1) / 2))
-                    if spans(nearest.text):
-                        texts[index] = nearest.text
+            for index in range(1, self.count):
+                if not texts[index] and texts[index - 1] and spans(texts[index - 1]):
+                    texts[index] = texts[index - 1]
         return label, tuple(texts)
 
     def inside(self, line: Line) -> tuple[Cell, ...]:
