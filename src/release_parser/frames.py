@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
+
 import pandas as pd
 
+from .concepts import concept_map
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
@@ -16,7 +19,7 @@ from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
-__all__ = ["cell_unit_and_scale", "frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["amount_of", "with_amount", "cell_unit_and_scale", "frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
@@ -30,9 +33,8 @@ _ROW_BASIS = re.compile(rf"(?:^|\b)(?:(?P<yoy>{YEAR_ON_YEAR})|{QUARTER_ON_QUARTE
 _PER_SHARE = re.compile(r"\bper\s+(?:share|ads|unit)\b|\bEPS\b|\bearnings\s+per\b", re.IGNORECASE)
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\bin\s+%|%\s*$")
 
-#: The period a figure belongs to, as facts and prose facts both carry it.
-_PERIOD_COLUMNS: Mapping[str, str] = {
-    "period": "string",
+#: The dates of a figure's period (its label, ``period``, is a column of its own, read first).
+_PERIOD_DATES: Mapping[str, str] = {
     "fiscal_year": "Int64",
     "fiscal_period": "string",
     "period_start": "datetime64[ns]",
@@ -51,29 +53,33 @@ _PROVENANCE_COLUMNS: Mapping[str, str] = {
     "bottom": "Float64",
 }
 
-#: Columns of ``Release.facts`` and their dtypes.
+#: Columns of ``Release.facts`` and their dtypes: what people read first (line item,
+#: period, measure, value, unit, scale, amount) in front, provenance last.
 FACT_COLUMNS: Mapping[str, str] = {
-    "table": "Int64",
-    "table_title": "string",
     "line_item": "string",
-    "line_item_key": "string",
-    "column": "string",
-    **_PERIOD_COLUMNS,
+    "period": "string",
     "measure": "string",
-    "base_period": "string",
-    "announced": "datetime64[ns]",
     "value": "Float64",
     "unit": "string",
     "scale": "Int64",
+    "amount": "Float64",
+    "concept": "string",
+    "line_item_key": "string",
+    "table": "Int64",
+    "table_title": "string",
+    "column": "string",
+    **_PERIOD_DATES,
+    "base_period": "string",
+    "announced": "datetime64[ns]",
     "is_percent": "boolean",
     "approximate": "boolean",
     "na_reason": "string",
     "converted_value": "Float64",
     "converted_unit": "string",
     "converted_scale": "Int64",
+    "verified": "boolean",
     "raw": "string",
     **_PROVENANCE_COLUMNS,
-    "verified": "boolean",
 }
 
 #: Columns of ``Release.checks`` and their dtypes: one row per check run.
@@ -102,16 +108,19 @@ HIGHLIGHT_COLUMNS: Mapping[str, str] = {
     **_PROVENANCE_COLUMNS,
 }
 
-#: Columns of ``Release.prose_facts`` and their dtypes.
+#: Columns of ``Release.prose_facts`` and their dtypes, in the order of the facts'.
 PROSE_FACT_COLUMNS: Mapping[str, str] = {
     "metric": "string",
-    "metric_key": "string",
-    **_PERIOD_COLUMNS,
+    "period": "string",
     "measure": "string",
-    "base_period": "string",
     "value": "Float64",
     "unit": "string",
     "scale": "Int64",
+    "amount": "Float64",
+    "concept": "string",
+    "metric_key": "string",
+    **_PERIOD_DATES,
+    "base_period": "string",
     "is_percent": "boolean",
     "approximate": "boolean",
     "raw": "string",
@@ -232,7 +241,7 @@ def _cell_measure(
 
 def _period_fields(period: FiscalPeriod | None) -> dict[str, object]:
     if period is None:
-        return dict.fromkeys(_PERIOD_COLUMNS)
+        return dict.fromkeys(["period", *_PERIOD_DATES])
     return {
         "period": period.label,
         "fiscal_year": period.fiscal_year,
@@ -246,7 +255,7 @@ def _period_fields(period: FiscalPeriod | None) -> dict[str, object]:
 def _instant_fields(day: date | None, calendar: FiscalCalendar | None) -> dict[str, object]:
     """A balance "as of" a day: start and end are that day, the fiscal period is "instant"."""
     if day is None:
-        return dict.fromkeys(_PERIOD_COLUMNS)
+        return dict.fromkeys(["period", *_PERIOD_DATES])
     return {
         "period": day.isoformat(),
         "fiscal_year": calendar.fiscal_year_of(day) if calendar else None,
@@ -266,10 +275,26 @@ def table_fact_records(table: Table, verdicts: Mapping[tuple[int, int, int], boo
             if cell is None or cell.number is None:
                 continue
             record = {**_fact_record(table, row, column, cell), "verified": found.get((table.index, row, column))}
-            records.append(record)
+            records.append(with_amount(record))
             if cell.converted is not None and cell.converted.value is not None:
-                records.append(_conversion_record(record))
+                records.append(with_amount(_conversion_record(record)))
     return records
+
+
+def amount_of(value: float | None, scale: int | None, is_percent: bool | None) -> float | None:
+    """A figure in its unit's base: 10,512 in JPY millions is 10,512,000,000 (JPY); percents stay percents.
+
+    The product is taken in decimal, so 198.4 billion is 198,400,000,000 exactly.
+    """
+    if value is None or value != value or is_percent or scale in (None, 1) or scale is pd.NA:
+        return value
+    return float(Decimal(repr(value)) * int(scale))
+
+
+def with_amount(record: dict[str, object]) -> dict[str, object]:
+    """``record`` with its ``amount``."""
+    record["amount"] = amount_of(record["value"], record["scale"], record["is_percent"])  # type: ignore[arg-type]
+    return record
 
 
 def _conversion_record(record: Mapping[str, object]) -> dict[str, object]:
@@ -293,7 +318,11 @@ def facts_frame(release: Release) -> pd.DataFrame:
     from .checks.frame import frame_verdicts
 
     verdicts = frame_verdicts(release.checks)
-    return typed_frame((r for table in release.tables for r in table_fact_records(table, verdicts)), FACT_COLUMNS)
+    concepts = concept_map()
+    records = [r for table in release.tables for r in table_fact_records(table, verdicts)]
+    for record in records:
+        record["concept"] = concepts.concept_of(record["line_item_key"])  # type: ignore[arg-type]
+    return typed_frame(records, FACT_COLUMNS)
 
 
 def highlights_frame(release: Release) -> pd.DataFrame:
@@ -315,10 +344,12 @@ def highlights_frame(release: Release) -> pd.DataFrame:
 
 def prose_facts_frame(release: Release) -> pd.DataFrame:
     """``Release.prose_facts``: one row per figure stated in prose."""
+    concepts = concept_map()
     records = [
         {
             "metric": fact.metric,
-            "metric_key": to_line_item_key(fact.metric),
+            "metric_key": (key := to_line_item_key(fact.metric)),
+            "concept": concepts.concept_of(key),
             **(_period_fields(fact.period) if fact.period is not None or fact.as_of is None else _instant_fields(fact.as_of, release.calendar)),
             "period_source": "prose" if fact.period is not None or fact.as_of is not None else None,
             "measure": fact.measure,
@@ -326,6 +357,7 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
             "value": fact.value,
             "unit": fact.unit,
             "scale": fact.scale,
+            "amount": amount_of(fact.value, fact.scale, fact.is_percent),
             "is_percent": fact.is_percent,
             "approximate": fact.approximate,
             "raw": fact.raw,
