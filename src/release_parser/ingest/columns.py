@@ -23,6 +23,7 @@ from ..frames import CHECK_COLUMNS, FACT_COLUMNS, HIGHLIGHT_COLUMNS, PROSE_FACT_
 
 __all__ = [
     "SCHEMA_VERSION",
+    "DATE_COLUMNS",
     "DOCUMENT_COLUMNS",
     "TABLE_COLUMNS",
     "ERROR_COLUMNS",
@@ -37,7 +38,11 @@ __all__ = [
 
 #: Version of the database layout written by this code. Bump it with every
 #: change to :data:`FRAMES` or to the SQL keys and indexes.
-SCHEMA_VERSION = 2  # 2: the checks table, facts.verified and the documents' check counts
+SCHEMA_VERSION = 3  # 2: the checks table, facts.verified and the documents' check counts;
+# 3: concept and amount, days stored as DATE, the facts_latest and timeseries views
+
+#: Columns that hold a day, stored as SQL ``DATE`` (the frames hold them as datetime64).
+DATE_COLUMNS = frozenset({"published", "period_start", "period_end", "announced"})
 
 #: One row per loaded document (``Release`` metadata plus file facts).
 DOCUMENT_COLUMNS: Mapping[str, str] = {
@@ -142,9 +147,9 @@ FRAMES: Mapping[str, FrameSpec] = {
     for spec in (
         FrameSpec("documents", DOCUMENT_COLUMNS, ("document_id",), (("company", "fiscal_year"),)),
         FrameSpec("tables", TABLE_COLUMNS, ("document_id", "table")),
-        _child("facts", "fact_no", FACT_COLUMNS, ("line_item_key", "period")),
+        _child("facts", "fact_no", FACT_COLUMNS, ("line_item_key", "period"), ("concept", "period_start")),
         _child("highlights", "highlight_no", HIGHLIGHT_COLUMNS),
-        _child("prose_facts", "prose_fact_no", PROSE_FACT_COLUMNS, ("metric_key", "period")),
+        _child("prose_facts", "prose_fact_no", PROSE_FACT_COLUMNS, ("metric_key", "period"), ("concept", "period_start")),
         _child("checks", "check_no", CHECK_COLUMNS, ("rule", "passed")),
     )
 }
@@ -172,7 +177,8 @@ def frame_to_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[st
     for name, kind in columns.items():
         series = frame[name]
         if kind == "datetime64[ns]":
-            data[name] = [None if value is pd.NaT else value.to_pydatetime() for value in series]
+            data[name] = [None if value is pd.NaT else value.date() if name in DATE_COLUMNS else value.to_pydatetime()
+                          for value in series]
         else:
             data[name] = series.array.to_numpy(dtype=object, na_value=None).tolist()
     return data

@@ -36,7 +36,17 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DataError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
-from .columns import CHILD_FRAMES, ERROR_COLUMNS, FRAMES, SCHEMA_VERSION, FrameSpec, columns_digest, frame_from_columns
+from .columns import (
+    CHILD_FRAMES,
+    DATE_COLUMNS,
+    ERROR_COLUMNS,
+    FRAMES,
+    SCHEMA_VERSION,
+    FrameSpec,
+    columns_digest,
+    frame_from_columns,
+)
+from .views import create_views
 from .document import DocumentRows, Failure
 from .errors import DatabaseError, DocumentLoadError, SchemaVersionError
 
@@ -82,7 +92,8 @@ def _table(metadata: sa.MetaData, spec: FrameSpec) -> sa.Table:
         args: list[object] = []
         if name == "document_id" and spec.name != "documents":
             args.append(sa.ForeignKey("documents.document_id", ondelete="CASCADE"))
-        columns.append(sa.Column(name, sql_type(kind), *args, primary_key=name in spec.key))
+        kind_type = sa.Date() if name in DATE_COLUMNS else sql_type(kind)
+        columns.append(sa.Column(name, kind_type, *args, primary_key=name in spec.key))
     indexes = [sa.Index(f"ix_{spec.name}_{'_'.join(cols)}", *cols) for cols in spec.indexes]
     return sa.Table(spec.name, metadata, *columns, *indexes)
 
@@ -226,6 +237,7 @@ class Database:
             if SCHEMA_TABLE not in names:
                 from .. import __version__
 
+                create_views(conn)
                 conn.execute(self.tables[SCHEMA_TABLE].insert(), [
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                     {"key": "columns_digest", "value": columns_digest()},
