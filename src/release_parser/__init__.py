@@ -32,11 +32,13 @@ from .errors import (
     UnitFormatError,
     UnsupportedInputError,
 )
+from .concepts import ConceptMap, concept_map, concepts
 from .ingest import ingest
 from .model import Bullet, Column, LineItem, Paragraph, Provenance, Release, Table, TableCell
 from .normalize.numbers import ParsedNumber, parse_number, try_parse_number
 from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods, infer_calendar, parse_period, try_parse_period
 from .normalize.units import UnitScale, find_unit_caption, parse_unit_caption
+from .series import line_items, restatements, timeseries
 
 __version__ = "0.1.0"
 
@@ -44,6 +46,12 @@ __all__ = [
     "parse",
     "parse_text",
     "ingest",
+    "timeseries",
+    "restatements",
+    "line_items",
+    "concepts",
+    "concept_map",
+    "ConceptMap",
     "parse_layout",
     "parse_number",
     "try_parse_number",
