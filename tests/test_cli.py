@@ -36,7 +36,8 @@ def one_line_error(err: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["parse"], ["check"], ["ingest"], ["export"], ["query"], ["period"]])
+@pytest.mark.parametrize("command", [[], ["parse"], ["check"], ["ingest"], ["export"], ["query"], ["period"],
+                                     ["timeseries"], ["restatements"], ["concepts"]])
 def test_help_shows_examples(capsys, command):
     with pytest.raises(SystemExit) as exited:
         cli.main([*command, "--help"])

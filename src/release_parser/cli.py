@@ -43,6 +43,9 @@ examples:
   release-parser export --db sqlite:///releases.db --parquet out/parquet
   release-parser period 2Q04 --fy-end 3 --naming start
   release-parser check samples/*.txt
+  release-parser timeseries revenues --db sqlite:///releases.db --company "Kanto Network Systems Inc."
+  release-parser restatements --db sqlite:///releases.db
+  release-parser concepts --db sqlite:///releases.db
 """
 
 PARSE_EXAMPLES = """\
@@ -104,7 +107,7 @@ One line per file with its verdict, then each failed check (with --all, every
 check). The exit code is 1 when a check failed in any file.
 """
 
-_FORMATS = ["table", "csv", "json", "parquet"]
+FORMATS = ["table", "csv", "json", "parquet"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,14 +118,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _fail(message: str) -> NoReturn:
-    raise _UsageError(message)
+    raise UsageError(message)
 
 
-class _UsageError(Exception):
+class UsageError(Exception):
     """A wrong combination of options: exit code 2."""
 
 
-class _CommandError(Exception):
+class CommandError(Exception):
     """A command that could not do its job (one line, exit code 1), where the library raised nothing."""
 
 
@@ -131,7 +134,7 @@ class _CommandError(Exception):
 # ---------------------------------------------------------------------------
 
 
-def _emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, str] | None = None) -> None:
+def emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, str] | None = None) -> None:
     """Write a frame to stdout or ``output`` as a text table, CSV, JSON records or Parquet."""
     if fmt == "parquet":
         if output is None:
@@ -177,22 +180,31 @@ def _declared(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     return frame.astype(kinds), columns
 
 
+#: How many tables and highlights the summary prints in full; the rest are counted.
+SUMMARY_TABLES = 5
+SUMMARY_HIGHLIGHTS = 10
+
+
 def _show_summary(release: Release) -> None:
+    """The release's metadata, its first tables and first highlights, and where to find the rest."""
     print(repr(release))
-    for table in release.tables:
+    for table in release.tables[:SUMMARY_TABLES]:
         print()
         print(repr(table))
+    for table in release.tables[SUMMARY_TABLES:]:
+        print(f"\nTable {table.index}: {table.title} ({len(table.line_items)} rows)")
     print()
-    print(f"Highlights ({len(release.bullets)})")
-    if not release.bullets:
-        print("  no highlights")
+    bullets = release.bullets
+    print(f"Highlights ({len(bullets)})" if bullets else "no highlights")
     section = object()
-    for bullet in release.bullets:
+    for bullet in bullets[:SUMMARY_HIGHLIGHTS]:
         if bullet.section != section:
             section = bullet.section
             print(f"  [{section or 'front page'}]")
         emphasis = "*" if bullet.emphasis else " "
         print(f"  {'  ' * bullet.level}{bullet.marker}{emphasis}{bullet.text}")
+    if len(bullets) > SUMMARY_HIGHLIGHTS:
+        print(f"  ... {len(bullets) - SUMMARY_HIGHLIGHTS} more: --what highlights lists them all")
 
 
 # ---------------------------------------------------------------------------
@@ -246,7 +258,7 @@ def _select(frame: pd.DataFrame, columns: dict[str, str], wanted: list[str] | No
     return frame[wanted], {name: columns[name] for name in wanted}
 
 
-def _parse_release(path: str, args: argparse.Namespace) -> Release:
+def parse_release(path: str, args: argparse.Namespace) -> Release:
     """``api.parse`` with the errors naming the file and the command's flags."""
     from .errors import EncryptedPDFError
 
@@ -254,14 +266,14 @@ def _parse_release(path: str, args: argparse.Namespace) -> Release:
         return api.parse(path, password=getattr(args, "password", None), max_pages=getattr(args, "max_pages", None))
     except EncryptedPDFError as error:
         if getattr(args, "password", None):
-            raise _CommandError(f"{path}: the PDF is encrypted and the password given with --password is wrong") \
+            raise CommandError(f"{path}: the PDF is encrypted and the password given with --password is wrong") \
                 from error
         if "pass password=" in str(error):
-            raise _CommandError(f"{path}: the PDF is encrypted: give its password with --password") from error
+            raise CommandError(f"{path}: the PDF is encrypted: give its password with --password") from error
         raise
     except ReleaseParserError as error:
         if path not in str(error):
-            raise _CommandError(f"{path}: {error}") from error
+            raise CommandError(f"{path}: {error}") from error
         raise
 
 
@@ -272,7 +284,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         _fail(f"--format {args.format} needs --what tables, facts, highlights or prose")
     if args.what == "summary" and args.columns:
         _fail("--columns needs --what tables, facts, highlights or prose")
-    release = _parse_release(args.file, args)
+    release = parse_release(args.file, args)
     if args.what == "summary":
         _show_summary(release)
         return 0
@@ -294,7 +306,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.format == "table" and frame.empty and args.output is None:
         print(f"no {_WHAT_NAMES[args.what]}")
         return 0
-    _emit(frame, args.format, args.output, columns)
+    emit(frame, args.format, args.output, columns)
     return 0
 
 
@@ -302,7 +314,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     failed = 0
     frames = []
     for path in args.files:
-        release = _parse_release(path, args)
+        release = parse_release(path, args)
         checks = release.checks
         failed += int((~checks["passed"]).sum())
         if args.format != "table":
@@ -316,7 +328,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                   f" {row.period if isinstance(row.period, str) else ''}: found {row.found:,.10g},"
                   f" expected {row.expected:,.10g} ± {row.tolerance:,.3g} (lines {row.lines})")
     if frames:
-        _emit(pd.concat(frames, ignore_index=True), args.format, args.output)
+        emit(pd.concat(frames, ignore_index=True), args.format, args.output)
     return 1 if failed else 0
 
 
@@ -370,7 +382,7 @@ def _report_ingest(args: argparse.Namespace, result) -> int:  # noqa: ANN001 - a
         missing = [f"{row.path} ({row.message.removeprefix(f'{row.path}: ')})"
                    for row in errors.itertuples(index=False) if row.stage == "find"]
         where = "; ".join(missing) or f"{', '.join(args.paths)} (read: .txt, .text, .md, .pdf)"
-        raise _CommandError(f"no release file matched: {where}")
+        raise CommandError(f"no release file matched: {where}")
     print(_ingest_summary(result, args.parquet))
     failed = _failed_files(errors)
     for error in failed.itertuples(index=False):
@@ -378,13 +390,13 @@ def _report_ingest(args: argparse.Namespace, result) -> int:  # noqa: ANN001 - a
         print(f"  failed: {error.path}: {error.error_type}: {message}")
     exports = errors[errors["stage"] == "export"]
     if not exports.empty:
-        raise _CommandError(f"cannot write Parquet under {args.parquet} ({len(exports)} documents not written): "
+        raise CommandError(f"cannot write Parquet under {args.parquet} ({len(exports)} documents not written): "
                             f"{exports['message'].iloc[0]}")
     if args.parquet is not None and args.db is not None and not _in_memory(args.db):
         _export(args.db, args.parquet)
     file_failures = int((failed["stage"] != "find").sum())
     if counts.loaded == 0 and counts.skipped == 0 and file_failures:
-        raise _CommandError(f"every file failed ({file_failures} of {counts.files}): nothing loaded")
+        raise CommandError(f"every file failed ({file_failures} of {counts.files}): nothing loaded")
     return 1 if args.strict and counts.failed else 0
 
 
@@ -399,7 +411,7 @@ def _export(db: str, parquet: str) -> int:
     except DatabaseError:
         raise
     except IngestError as error:
-        raise _CommandError(f"cannot write Parquet under {parquet}: {error}") from error
+        raise CommandError(f"cannot write Parquet under {parquet}: {error}") from error
     return len(read_records(parquet))
 
 
@@ -416,7 +428,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     if args.format == "table" and frame.empty:
         print(f"(no rows; columns: {', '.join(map(str, frame.columns))})")
         return 0
-    _emit(frame, args.format, args.output)
+    emit(frame, args.format, args.output)
     return 0
 
 
@@ -477,7 +489,7 @@ def _log_handler(verbose: int) -> logging.Handler | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``release-parser``, with its six commands."""
+    """The argument parser of ``release-parser``, with its nine commands."""
     parser = _Parser(
         prog=PROG,
         description="Turn earnings-result releases into tables, facts and highlights, and load many into a database.",
@@ -494,7 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--what", choices=["summary", "tables", "facts", "highlights", "prose"], default="summary",
                        help="what to print (default: summary: metadata, tables and highlights); "
                             "tables in csv, json or parquet: one row per printed cell")
-    parse.add_argument("--format", choices=_FORMATS, default="table",
+    parse.add_argument("--format", choices=FORMATS, default="table",
                        help="output format (default: table); parquet needs --output")
     parse.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
     parse.add_argument("--columns", type=_columns_option, metavar="NAME,...",
@@ -507,7 +519,7 @@ def build_parser() -> argparse.ArgumentParser:
                      CHECK_EXAMPLES)
     check.add_argument("files", nargs="+", metavar="FILE", help="text, markdown, HTML or PDF releases")
     check.add_argument("--all", action="store_true", help="list every check, not only the failed ones")
-    check.add_argument("--format", choices=_FORMATS, default="table",
+    check.add_argument("--format", choices=FORMATS, default="table",
                        help="output format (default: table: a report); csv, json and parquet give every check")
     check.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
     check.set_defaults(run=_cmd_check)
@@ -538,9 +550,13 @@ def build_parser() -> argparse.ArgumentParser:
     query = _command(commands, "query", "run a SQL query on an ingest database and print the rows", QUERY_EXAMPLES)
     query.add_argument("sql", help="the SQL statement")
     query.add_argument("--db", metavar="URL", required=True, help="SQLAlchemy URL or SQLite file")
-    query.add_argument("--format", choices=_FORMATS, default="table", help="output format (default: table)")
+    query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     query.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
     query.set_defaults(run=_cmd_query)
+
+    from .cli_series import add_series_commands
+
+    add_series_commands(commands, _command)
 
     period = _command(commands, "period", "show the dates of a fiscal period label", PERIOD_EXAMPLES)
     period.add_argument("label", help='a period: "2Q04", "Q2 FY2004", "First Half of FY2004", ...')
@@ -614,10 +630,10 @@ def _run(argv: Sequence[str] | None) -> int:
         package.setLevel(handler.level)
     try:
         return args.run(args)
-    except _UsageError as error:
+    except UsageError as error:
         print(f"{PROG} {args.command}: error: {error} (see {PROG} {args.command} --help)", file=sys.stderr)
         return 2
-    except (ReleaseParserError, _CommandError) as error:
+    except (ReleaseParserError, CommandError) as error:
         print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -162,7 +162,7 @@ def restatements(
                     "old_release": old.release, "new_release": new.release,
                     "old_published": old.published, "new_published": new.published,
                 })
-    return pd.DataFrame(rows, columns=_RESTATEMENT_COLUMNS)
+    return pd.DataFrame(rows, columns=_RESTATEMENT_COLUMNS).astype({"old_amount": "Float64", "new_amount": "Float64"})
 
 
 def line_items(source: SeriesSource, *, concepts: ConceptsLike | None = None) -> pd.DataFrame:
