@@ -25,6 +25,7 @@ def parse(
     max_content_bytes: int | None = None,
     max_operators: int | None = None,
     strict: bool = False,
+    engine: str | None = None,
 ) -> Release:
     """Parse a release: text, PDF, HTML or an SEC EDGAR filing (told apart by content, not extension).
 
@@ -49,6 +50,10 @@ def parse(
     strict
         Raise :class:`~release_parser.errors.ConsistencyError` when a check of the
         release's own arithmetic fails (see ``rel.checks``).
+    engine
+        What reads a PDF's characters: ``"playa"`` (fast) or ``"pdfplumber"``
+        (the reference); both give the same layout. None takes
+        :data:`~release_parser.readers.pdf.DEFAULT_ENGINE`.
 
     Raises
     ------
@@ -63,7 +68,7 @@ def parse(
     10512.0
     """
     layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout,
-                         max_content_bytes=max_content_bytes, max_operators=max_operators)
+                         max_content_bytes=max_content_bytes, max_operators=max_operators, engine=engine)
     return parse_layout(layout, calendar=calendar, strict=strict)
 
 

@@ -151,16 +151,18 @@ def read_source(
     documents: str = "exhibits",
     max_content_bytes: int | None = None,
     max_operators: int | None = None,
+    engine: str | None = None,
 ) -> Layout:
     """Read a file, its bytes or a binary file object into a layout, choosing the reader by content.
 
-    ``password``, ``max_pages``, ``timeout``, ``max_content_bytes`` and
-    ``max_operators`` apply to PDFs (see :func:`.pdf.read_pdf`); ``documents``
-    to EDGAR containers (see :func:`.edgar.read_edgar`).
+    ``password``, ``max_pages``, ``timeout``, ``max_content_bytes``,
+    ``max_operators`` and ``engine`` (``"playa"`` or ``"pdfplumber"``) apply
+    to PDFs (see :func:`.pdf.read_pdf`); ``documents`` to EDGAR containers
+    (see :func:`.edgar.read_edgar`).
     """
     data, name = _load(source)
     return read_bytes(data, source=name, password=password, max_pages=max_pages, timeout=timeout, documents=documents,
-                      max_content_bytes=max_content_bytes, max_operators=max_operators)
+                      max_content_bytes=max_content_bytes, max_operators=max_operators, engine=engine)
 
 
 def read_bytes(
@@ -173,8 +175,9 @@ def read_bytes(
     documents: str = "exhibits",
     max_content_bytes: int | None = None,
     max_operators: int | None = None,
+    engine: str | None = None,
 ) -> Layout:
-    """Read a document's bytes into a layout, choosing the reader by content."""
+    """Read a document's bytes into a layout, choosing the reader by content (``engine`` as for :func:`read_source`)."""
     if not data:
         raise EmptyInputError(f"{source}: the file is empty")
     kind = sniff(data)
@@ -182,7 +185,7 @@ def read_bytes(
         from .pdf import read_pdf
 
         return read_pdf(data, source=source, password=password, max_pages=max_pages, timeout=timeout,
-                        max_content_bytes=max_content_bytes, max_operators=max_operators)
+                        max_content_bytes=max_content_bytes, max_operators=max_operators, engine=engine)
     if kind == "html":
         # the name only picks the message: the content decides what is read
         if source.lower().endswith(".pdf"):

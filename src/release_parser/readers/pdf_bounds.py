@@ -6,14 +6,18 @@ work happens, not only between pages:
 
 - :class:`ContentMeter` inflates every stream a page will decode (its
   contents, its form XObjects, its fonts' maps and programs) in small chunks,
-  counting bytes and keeping none, before pdfminer decodes any of them; a page
-  beyond :data:`DEFAULT_MAX_PAGE_CONTENT_BYTES`, or a document beyond
+  counting bytes and keeping none, before the reader decodes any of them; a
+  page beyond :data:`DEFAULT_MAX_PAGE_CONTENT_BYTES`, or a document beyond
   ``max_content_bytes``, is refused;
 - :class:`PageBudget` counts the operators the interpreter runs and the glyphs
   it draws on a page (``max_operators``), and checks the :class:`Deadline`
   every :data:`CHECK_EVERY` steps, so a timeout interrupts a page in the middle;
 - :class:`BoundedPage` is pdfplumber's page, laid out by an interpreter and a
   device that spend the budget.
+
+The meter, the budget and the deadline serve both readers: pdfminer's streams
+are measured here, playa's in :mod:`.pdf_playa` (through
+:meth:`ContentMeter.measure_streams` and :func:`decoded_size`).
 
 pdfminer and pdfplumber are imported in this module and in :mod:`.pdf` only.
 """
@@ -22,23 +26,16 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfinterp import LITERAL_FORM, PDFContentParser, PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import (
-    LITERALS_ASCII85_DECODE,
-    LITERALS_ASCIIHEX_DECODE,
-    LITERALS_FLATE_DECODE,
-    LITERALS_LZW_DECODE,
-    LITERALS_RUNLENGTH_DECODE,
-    PDFStream,
-    resolve1,
-)
+from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psexceptions import PSEOF
 from pdfminer.psparser import PSKeyword, keyword_name
 from pdfminer.runlength import rldecode
@@ -55,8 +52,10 @@ __all__ = [
     "Deadline",
     "PageBudget",
     "ContentMeter",
+    "DocumentBounds",
     "BoundedPage",
     "inflated_size",
+    "decoded_size",
 ]
 
 #: Inflated content a whole document may hold (each stream counted once).
@@ -69,6 +68,12 @@ DEFAULT_MAX_OPERATORS = 400_000
 CHECK_EVERY = 512
 
 _CHUNK = 1 << 20
+#: Filter names (full and abbreviated, PDF 1.7 table 6) of the codecs counted.
+_FLATE = frozenset({"FlateDecode", "Fl"})
+_LZW = frozenset({"LZWDecode", "LZW"})
+_ASCII85 = frozenset({"ASCII85Decode", "A85"})
+_ASCIIHEX = frozenset({"ASCIIHexDecode", "AHx"})
+_RUNLENGTH = frozenset({"RunLengthDecode", "RL"})
 
 
 @dataclass(frozen=True)
@@ -161,22 +166,33 @@ def inflated_size(stream: PDFStream, limit: int) -> int:
     data = stream.rawdata or b""
     if stream.decipher and stream.objid is not None and stream.genno is not None:
         data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
-    filters = stream.get_filters()
-    for index, (name, _params) in enumerate(filters):
+    return decoded_size(data, [getattr(name, "name", name) for name, _params in stream.get_filters()], limit)
+
+
+def decoded_size(data: bytes, filters: Sequence[object], limit: int) -> int:
+    """Bytes ``data`` decodes to through ``filters`` (their names), counted no further than just past ``limit``.
+
+    Works on any reader's streams: only the filter names and the raw bytes
+    (already deciphered) are needed.
+
+    >>> decoded_size(zlib.compress(b" " * 5000), ["FlateDecode"], 10_000)
+    5000
+    """
+    for index, name in enumerate(filters):
         last = index == len(filters) - 1
-        if name in LITERALS_FLATE_DECODE:
+        if name in _FLATE:
             if last:
                 return _count_flate(data, limit)
             data = _inflate(data, limit)
-        elif name in LITERALS_LZW_DECODE:
+        elif name in _LZW:
             if last:
                 return _count_lzw(data, limit)
             data = b"".join(LZWDecoder(BytesIO(data)).run())
-        elif name in LITERALS_ASCII85_DECODE:
+        elif name in _ASCII85:
             data = ascii85decode(data)
-        elif name in LITERALS_ASCIIHEX_DECODE:
+        elif name in _ASCIIHEX:
             data = asciihexdecode(data)
-        elif name in LITERALS_RUNLENGTH_DECODE:
+        elif name in _RUNLENGTH:
             data = rldecode(data)
         else:
             break
@@ -249,17 +265,28 @@ class ContentMeter:
     max_content_bytes: int = DEFAULT_MAX_CONTENT_BYTES
     max_page_content_bytes: int = DEFAULT_MAX_PAGE_CONTENT_BYTES
     total: int = 0
-    _sizes: dict[tuple[int, int], int] = field(default_factory=dict)
+    _sizes: dict[Hashable, int] = field(default_factory=dict)
 
     def measure(self, page: PDFPage, number: int) -> int:
-        """Bytes ``page`` decodes; raise :class:`ContentLimitError` past a cap."""
+        """Bytes pdfminer's ``page`` decodes; raise :class:`ContentLimitError` past a cap."""
+        streams = ((_stream_key(stream), partial(inflated_size, stream)) for stream in page_streams(page))
+        return self.measure_streams(streams, number)
+
+    def measure_streams(self, streams: Iterable[tuple[Hashable | None, Callable[[int], int]]], number: int) -> int:
+        """Bytes the streams of page ``number`` decode; raise :class:`ContentLimitError` past a cap.
+
+        Each stream is given as its key (None for a direct stream, which is
+        never counted twice) and a function returning its decoded size,
+        counted no further than just past the limit it is given. A stream
+        already met on an earlier page counts towards this page but not again
+        towards the document.
+        """
         page_limit = min(self.max_page_content_bytes, self.max_content_bytes)
         page_bytes = 0
-        for stream in page_streams(page):
-            key = (stream.objid, stream.genno) if stream.objid is not None else None
+        for key, size_within in streams:
             size = self._sizes.get(key) if key is not None else None
             if size is None:
-                size = inflated_size(stream, page_limit - page_bytes)
+                size = size_within(page_limit - page_bytes)
                 if key is not None:
                     self._sizes[key] = size
                 self.total += size
@@ -275,6 +302,23 @@ class ContentMeter:
                     f" by page {number} (max_content_bytes)"
                 )
         return page_bytes
+
+
+def _stream_key(stream: PDFStream) -> tuple[int, int] | None:
+    return (stream.objid, stream.genno) if stream.objid is not None else None
+
+
+@dataclass
+class DocumentBounds:
+    """The bounds of one document: its deadline, its content meter and the operators a page may run."""
+
+    deadline: Deadline
+    meter: ContentMeter
+    max_operators: int
+
+    def budget(self, page: int) -> PageBudget:
+        """A fresh budget for page ``page``."""
+        return PageBudget(page=page, limit=self.max_operators, deadline=self.deadline)
 
 
 # ---------------------------------------------------------------------------
