@@ -3,6 +3,7 @@
 Cells on a line are told apart by tabs, by pipes (markdown tables) or by runs
 of two or more spaces (``pdftotext -layout`` output). Positions are character
 columns, so space-aligned columns line up across rows just as they do on paper.
+Running footers with page numbers become blank lines (:mod:`.text_furniture`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from ..errors import EmptyInputError, ResourceLimitError, UnsupportedInputError
 from ..layout import Cell, Layout, Line, Separator
+from .text_furniture import running_footer_lines
 
 __all__ = ["read_text", "decode_text", "without_surrogates", "DEFAULT_MAX_CHARS"]
 
@@ -95,9 +97,11 @@ def read_text(text: str, *, source: str = "<text>", max_chars: int = DEFAULT_MAX
     if not text.strip():
         raise EmptyInputError(f"{source}: no text")
     text = without_surrogates(text)
+    raws = [raw.rstrip("\r") for raw in text.split("\n")]
+    footers = running_footer_lines(raws)
     lines = tuple(
-        _read_line(raw.rstrip("\r"), number)
-        for number, raw in enumerate(text.split("\n"), start=1)
+        _read_line("" if index in footers else raw, number)  # a footer leaves a blank line, as a page break does
+        for index, (number, raw) in enumerate(enumerate(raws, start=1))
     )
     return Layout(lines=lines, source=source, page_count=1, kind="text", full_text=text)
 
