@@ -219,7 +219,7 @@ def page_streams(page: playa.Page) -> Iterator[ContentStream]:
     seen: set[int] = set()
     for content in page._contents:
         stream = resolve1(content)
-        if isinstance(stream, ContentStream) and _first_visit(stream, seen):
+        if _is_stream(stream) and _first_visit(stream, seen):
             yield stream
     yield from _streams_of_resources(page.resources, seen)
 
@@ -232,7 +232,7 @@ def _streams_of_resources(resources: object, seen: set[int]) -> Iterator[Content
     if isinstance(xobjects, dict):
         for value in xobjects.values():
             xobject = resolve1(value)
-            is_form = isinstance(xobject, ContentStream) and _literal_name(xobject.get("Subtype")) == "Form"
+            is_form = _is_stream(xobject) and _literal_name(xobject.get("Subtype")) == "Form"
             if is_form and _first_visit(xobject, seen):
                 yield xobject
                 yield from _streams_of_resources(xobject.get("Resources"), seen)
@@ -251,7 +251,7 @@ def _font_streams(font: object, seen: set[int]) -> Iterator[ContentStream]:
         candidates += [descriptor.get(key) for key in ("FontFile", "FontFile2", "FontFile3")]
     for candidate in candidates:
         stream = resolve1(candidate)
-        if isinstance(stream, ContentStream) and _first_visit(stream, seen):
+        if _is_stream(stream) and _first_visit(stream, seen):
             yield stream
     descendants = resolve1(font.get("DescendantFonts"))
     if isinstance(descendants, list):
@@ -259,6 +259,11 @@ def _font_streams(font: object, seen: set[int]) -> Iterator[ContentStream]:
             if id(descendant) not in seen:
                 seen.add(id(descendant))
                 yield from _font_streams(resolve1(descendant), seen)
+
+
+def _is_stream(value: object) -> bool:
+    # not isinstance alone: ContentStream is an abstract Mapping, which a dict can pass for
+    return isinstance(value, ContentStream) and not isinstance(value, dict)
 
 
 def _literal_name(value: object) -> str | None:
