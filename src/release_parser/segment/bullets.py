@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .blocks import BulletBlock
@@ -46,25 +48,57 @@ class BulletLevels:
     """
 
     def __init__(self, tolerance: float = _INDENT_TOLERANCE["text"]) -> None:
+        if tolerance <= 0:
+            raise ValueError(f"indent tolerance must be positive, not {tolerance}")
         self._open: list[_Open] = []
+        # depth of each open bullet by (signature, indent bucket of width ``tolerance``): two open
+        # bullets never share a signature within the tolerance (the second closes the first),
+        # so a bullet's column is found among at most three buckets, however deep the outline
+        self._depths: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
         self.tolerance = tolerance
 
     def reset(self) -> None:
         """A heading or a table: the next bullet starts a new outline."""
         self._open = []
+        self._depths.clear()
 
     def place(self, block: BulletBlock, index: int, emphasis: bool) -> tuple[int, int | None]:
         """The level of bullet number ``index`` and the index of its parent (None at level 1)."""
         if emphasis:
             while self._open and not self._open[-1].emphasis:
-                self._open.pop()
-        for depth, known in enumerate(self._open):
-            if known.signature == block.signature and abs(known.indent - block.indent) <= self.tolerance:
-                del self._open[depth:]
-                break
+                self._close_deepest()
+        depth = self._known_depth(block)
+        if depth is not None:
+            while len(self._open) > depth:
+                self._close_deepest()
         else:
             while self._open and self._open[-1].indent > block.indent + self.tolerance:
-                self._open.pop()
+                self._close_deepest()
         parent = self._open[-1].index if self._open else None
+        self._depths[(block.signature, self._bucket(block.indent))].append(len(self._open))
         self._open.append(_Open(block.indent, block.signature, index, emphasis))
         return len(self._open), parent
+
+    def _known_depth(self, block: BulletBlock) -> int | None:
+        """The shallowest open bullet of the block's signature at about its indent, if any."""
+        centre = self._bucket(block.indent)
+        depths = [
+            depth
+            for bucket in range(centre - 2, centre + 3)
+            for depth in self._depths.get((block.signature, bucket), ())
+            if self._same_column(self._open[depth], block)
+        ]
+        return min(depths, default=None)
+
+    def _same_column(self, known: _Open, block: BulletBlock) -> bool:
+        return abs(known.indent - block.indent) <= self.tolerance
+
+    def _close_deepest(self) -> None:
+        closed = self._open.pop()
+        key = (closed.signature, self._bucket(closed.indent))
+        self._depths[key].pop()
+        if not self._depths[key]:
+            del self._depths[key]
+
+    def _bucket(self, indent: float) -> int:
+        return math.floor(indent / self.tolerance) if math.isfinite(indent) else 0
