@@ -17,9 +17,10 @@ demo: $(STAMP)
 	mkdir -p out && rm -f out/releases.db
 	$(VENV)/bin/release-parser ingest samples/ --db sqlite:///out/releases.db
 	$(VENV)/bin/release-parser query --db sqlite:///out/releases.db \
-	  "select d.company, f.period, f.line_item, f.value, f.unit, f.scale \
-	   from facts f join documents d using (document_id) \
-	   where f.line_item_key = 'total_revenues' and f.period = '2Q04' and f.measure = 'value'"
+	  "select company, period, line_item, value, unit, scale, amount from facts_latest \
+	   where concept = 'revenues' and period = '2Q04' and measure = 'value'"
+	$(VENV)/bin/release-parser timeseries revenues --db sqlite:///out/releases.db \
+	  --company "Kanto Network Systems Inc." --freq year
 
 test: $(STAMP)
 	$(PY) -m pytest tests src/release_parser docs

@@ -58,7 +58,7 @@ def test_timeseries_table_from_files(capsys):
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["period", "fiscal_year", "period_start", "period_end"]
     assert [line.split()[0] for line in lines[1:]] == ["1H10", "1H11"]
-    assert "198412000000.0" in lines[2]
+    assert "198412000000" in lines[2]
 
 
 def test_timeseries_of_several_companies_names_the_flag(capsys, db):

@@ -151,12 +151,17 @@ def emit(frame: pd.DataFrame, fmt: str, output: str | None, columns: dict[str, s
     elif fmt == "json":
         text = frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
     else:
-        text = frame.to_string(index=False, max_rows=None, max_colwidth=60) + "\n"
+        text = frame.to_string(index=False, max_rows=None, max_colwidth=60, float_format=_plain_number) + "\n"
     if output is None:
         sys.stdout.write(text)
     else:
         Path(output).write_text(text, encoding="utf-8")
         print(f"wrote {len(frame)} rows to {output}")
+
+
+def _plain_number(value: float) -> str:
+    """A float as people write it: 10512000000 and 14.4, not 1.051200e+10 and 14.400000."""
+    return f"{value:.15g}"
 
 
 def _kind(column: pd.Series) -> str:
