@@ -32,7 +32,6 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain
 from typing import Any, Literal, Protocol
 
 import pdfplumber
@@ -41,7 +40,6 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF
 from pdfplumber.table import TableFinder
 from pdfplumber.utils.exceptions import PdfminerException
-from pdfplumber.utils.geometry import curve_to_edges, line_to_edge, rect_to_edges
 
 from ..errors import (
     EmptyInputError,
@@ -98,6 +96,8 @@ MIN_RULING_OBJECTS = 3
 MAX_RULING_OBJECTS = 3_000
 #: Size of the page drawn when a page and its parents name no MediaBox, as viewers do (US Letter).
 DEFAULT_MEDIABOX = (0.0, 0.0, 612.0, 792.0)
+#: Rules shorter than this (points) are not table edges (pdfplumber's ``edge_min_length_prefilter``).
+MIN_EDGE_LENGTH = 1
 #: A ruled grid is a table when at least this many of its rows have two or more filled cells.
 MIN_RULED_ROWS = 2
 
@@ -508,12 +508,63 @@ class _Rulings:
 
 def _find_tables(page: PrintedPage) -> list[Any]:
     """pdfplumber's ruled tables of a page, found from its lines, rectangles and curves (as ``page.find_tables()``)."""
-    edges = [
-        *map(line_to_edge, page.lines),
-        *chain.from_iterable(map(rect_to_edges, page.rects)),
-        *chain.from_iterable(map(curve_to_edges, page.curves)),
-    ]
-    return TableFinder(_Rulings(tuple(page.bbox), edges)).tables  # type: ignore[arg-type]
+    return TableFinder(_Rulings(tuple(page.bbox), _table_edges(page))).tables  # type: ignore[arg-type]
+
+
+def _table_edges(page: PrintedPage) -> list[dict[str, Any]]:
+    """The edges of the page's rules that pdfplumber's table finder keeps, in its order.
+
+    The finder keeps horizontal and vertical edges at least
+    :data:`MIN_EDGE_LENGTH` long (``edge_min_length_prefilter``); leaving the
+    others out here, and giving each edge only the keys the finder reads, finds
+    the same tables with less copying (pages of charts have thousands of curve
+    segments). Lines, then rectangles' sides, then curves' segments, as
+    ``page.edges`` orders them.
+    """
+    edges = [_line_edge(line) for line in page.lines]
+    edges += [edge for rect in page.rects for edge in _rect_edges(rect)]
+    edges += [edge for curve in page.curves for edge in _curve_edges(curve["pts"])]
+    return [edge for edge in edges if _is_kept(edge)]
+
+
+def _is_kept(edge: dict[str, Any]) -> bool:
+    orientation = edge["orientation"]
+    return orientation is not None and edge["height" if orientation == "v" else "width"] >= MIN_EDGE_LENGTH
+
+
+def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str | None, kind: str) -> dict[str, Any]:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+            "orientation": orientation, "object_type": kind}
+
+
+def _line_edge(line: dict[str, Any]) -> dict[str, Any]:
+    """As pdfplumber's ``line_to_edge``: a line that is not horizontal counts as vertical."""
+    edge = _edge(line["x0"], line["x1"], line["top"], line["bottom"], None, "line")
+    edge["width"], edge["height"] = line["width"], line["height"]
+    edge["orientation"] = "h" if line["top"] == line["bottom"] else "v"
+    return edge
+
+
+def _rect_edges(rect: dict[str, Any]) -> list[dict[str, Any]]:
+    """As pdfplumber's ``rect_to_edges``: top, bottom, left and right sides."""
+    x0, x1, top, bottom, width, height = (rect[key] for key in ("x0", "x1", "top", "bottom", "width", "height"))
+    sides = [_edge(x0, x1, top, top, "h", "rect_edge"), _edge(x0, x1, top + height, bottom, "h", "rect_edge"),
+             _edge(x0, x0, top, bottom, "v", "rect_edge"), _edge(x1, x1, top, bottom, "v", "rect_edge")]
+    for side in sides[:2]:
+        side["width"], side["height"] = width, 0
+    for side in sides[2:]:
+        side["width"], side["height"] = 0, height
+    return sides
+
+
+def _curve_edges(points: Sequence[tuple[float, float]]) -> list[dict[str, Any]]:
+    """As pdfplumber's ``curve_to_edges``, only the horizontal and vertical segments (the others are never kept)."""
+    edges = []
+    for (xa, ya), (xb, yb) in zip(points, points[1:]):
+        if xa == xb or ya == yb:
+            orientation = "v" if xa == xb else "h"
+            edges.append(_edge(min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb), orientation, "curve_edge"))
+    return edges
 
 
 def _check_time(page: PrintedPage) -> None:
