@@ -435,20 +435,22 @@ def _text_chars(text: TextObject, line: _LineState, frame: _Frame, fonts: dict[i
     x = line.start(text)
     chars: list[Char] = []
     spaced = False
+    name, measured, em = miner.name, miner.measured, size * scaling
     for item in text.args:
         if not isinstance(item, bytes):
             x -= item * step
             spaced = True
             continue
-        for cid, shown in font.decode(item):
+        for code in font.decode(item):
             if spaced:
                 x += charspace
-            advance = miner.width(font, cid, shown) * size * scaling
+            printed, width = measured.get(code) or miner.measure(font, *code)
+            advance = width * em
             matrix = (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
             box = _box(matrix, advance, low, high)
-            chars.append(frame.char(miner.text(font, cid, shown), box, miner.name, matrix, upright, box[3] - box[1]))
+            chars.append(frame.char(printed, box, name, matrix, upright, box[3] - box[1]))
             x += advance
-            if cid == 32 and wordspace:
+            if code[0] == 32 and wordspace:
                 x += wordspace
             spaced = True
     line.end(text, x)
@@ -513,6 +515,7 @@ class _MinerFont:
     by_code: Mapping[int, float]
     missing: float
     scale: float  # glyph space to text space
+    measured: dict[tuple[int, str], tuple[str, float]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, font: Font) -> _MinerFont:
@@ -531,6 +534,11 @@ class _MinerFont:
         descent = -abs(_number(descriptor.get("Descent"), 0.0)) * 0.001
         widths = getattr(font, "widths", None)
         return cls(font.fontname, descent, None, widths if isinstance(widths, dict) else {}, missing, 0.001)
+
+    def measure(self, font: Font, cid: int, shown: str) -> tuple[str, float]:
+        """What pdfminer prints for a code and its width (text space units), remembered for the next time."""
+        measured = self.measured[cid, shown] = (self.text(font, cid, shown), self.width(font, cid, shown))
+        return measured
 
     def width(self, font: Font, cid: int, shown: str) -> float:
         """pdfminer's width of a code, in text space units."""
