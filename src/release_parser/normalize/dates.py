@@ -44,8 +44,11 @@ _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 #: ("1,2025.12.31"); nothing of a number after it ("2025.12.31.5", "12/31/2025/").
 _LEAD = r"(?<![\w])(?<![0-9][.,/])"
 _TRAIL = r"(?![\w])(?![.,/][0-9])"
+#: Every date starts with a digit or a month's first letter: other places fail at once.
+_GATE = "(?=[" + "".join(sorted({name[0] for name in MONTHS})) + r"\d])"
 _DATE = re.compile(
-    rf"""
+    _GATE
+    + rf"""(?:
     \b(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}}),?\s+(?P<mdy_year>(?:19|20)\d\d)\b
     | \b(?P<dmy_day>\d{{1,2}})\s+(?P<dmy_month>{_MONTH})\s+(?P<dmy_year>(?:19|20)\d\d)\b
     | \b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b
@@ -53,10 +56,13 @@ _DATE = re.compile(
     | {_LEAD}(?P<ymd_year>(?:19|20)\d\d)(?P<ymd_sep>[./])(?P<ymd_month>\d{{1,2}})(?P=ymd_sep)(?P<ymd_day>\d{{1,2}}){_TRAIL}
     | {_LEAD}(?P<us_month>\d{{1,2}})/(?P<us_day>\d{{1,2}})/(?P<us_year>(?:19|20)\d\d){_TRAIL}
     | {_LEAD}(?P<yy_month>\d{{1,2}})/(?P<yy_day>\d{{1,2}})/(?P<yy_year>\d\d){_TRAIL}
-    """,
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 _STYLES = ("mdy", "dmy", "iso", "ja", "ymd", "us", "yy")
+#: What every date above prints: a year 19xx/20xx, or a slash between digits. Text without
+#: either holds no date, and is not scanned with the full pattern.
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|\d/\d")
 
 
 def find_dates(text: str, *, reference_year: int | None = None) -> list[tuple[int, int, date]]:
@@ -78,7 +84,9 @@ def find_dates(text: str, *, reference_year: int | None = None) -> list[tuple[in
     >>> find_dates("February 30, 2004")
     []
     """
-    found = []
+    found: list[tuple[int, int, date]] = []
+    if _DATE_HINT.search(text) is None:
+        return found
     for match in _DATE.finditer(text):
         groups = match.groupdict()
         style = next(style for style in _STYLES if groups[f"{style}_year"])
