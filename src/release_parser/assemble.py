@@ -12,7 +12,7 @@ from .headers import PeriodContext
 from .layout import Layout
 from .metadata import Metadata
 from .model import Bullet, Paragraph, Release, Table, lines_provenance
-from .prose import ProseUnit, extract_prose_facts
+from .prose import LazyProse, ProseUnit
 from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .segment.blocks import Block
 from .segment.bullets import BulletLevels, indent_tolerance
@@ -93,7 +93,7 @@ def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release
         bullets=tuple(bullets),
         paragraphs=tuple(paragraphs),
         sections=tuple(sections),
-        prose=tuple(extract_prose_facts(units, prose_context)),
+        prose=LazyProse(units, prose_context),  # read on first use
         kind=layout.kind,
         page_count=layout.page_count,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -157,7 +157,8 @@ class Paragraph:
 class Release:
     """A parsed earnings release.
 
-    ``tables`` hold its tables; ``facts`` and ``highlights`` are tidy DataFrames.
+    ``tables`` hold its tables; ``facts`` and ``highlights`` are tidy DataFrames. ``prose``
+    holds the figures stated in its sentences, read the first time it is used.
     """
 
     source: str
@@ -170,7 +171,7 @@ class Release:
     bullets: tuple[Bullet, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     sections: tuple[str, ...] = ()
-    prose: tuple[ProseFact, ...] = ()
+    prose: Sequence[ProseFact] = ()  # a LazyProse from parse: read on first use
     kind: str = "text"
     page_count: int = 1
     calendar_source: str = "given"  # what decided the calendar: given, year end, release date, balance date, none

@@ -11,6 +11,11 @@ period (a heading's or an emphasized bullet's), the subject a nested bullet's
 parent is about, the figure a continuation carries on from. Finding figures
 (:mod:`.prose_figures`), naming metrics (:mod:`.prose_metric`) and reading one
 piece of text (:mod:`.prose_reader`) live beside it.
+
+A release reads its prose on first use (:class:`LazyProse`): many callers never do. Text
+without a digit states no figure, so only what runs across units is kept for it, and a
+unit longer than :data:`MAX_UNIT_CHARS` is read in pieces cut after sentences, so that the
+work per piece stays bounded and no figure is dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
+from typing import overload
 
 from .headers import PeriodContext
 from .normalize.dates import find_dates
@@ -29,8 +35,10 @@ from .prose_reader import PieceReader, Reading
 from .prose_types import ProseFact, ProseUnit
 from .wording import TARGET_WORDS
 
-__all__ = ["ProseUnit", "ProseFact", "extract_prose_facts"]
+__all__ = ["ProseUnit", "ProseFact", "LazyProse", "extract_prose_facts", "MAX_UNIT_CHARS"]
 
+#: The longest text read as one piece: longer bullets and paragraphs are read in pieces of at
+#: most this many characters, cut after a sentence (else at a blank).
 MAX_UNIT_CHARS = 5_000
 _TARGET_HEADING = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
 
@@ -42,45 +50,157 @@ _BASE_BEFORE = re.compile(
 # PDF glyph, U+FFFD, standing alone is a bullet dingbat too)
 _MARKERS = "*•●▪■◦\ufffd"
 _BULLET = re.compile(rf"(?:^|(?<=\s))[{_MARKERS}]\s+(?=[\w(\"“$¥])")
+#: Every figure and exchange rate has a digit: text without one states none.
+_DIGIT = re.compile(r"\d")
+#: Where a sentence ends: a full stop before a blank and a capital (or an opening parenthesis).
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(])")
+
+
+class LazyProse(Sequence[ProseFact]):
+    """The prose facts of a release, read from its units the first time they are used.
+
+    A sequence of :class:`ProseFact` in reading order; it compares equal to a tuple of the same facts.
+    """
+
+    def __init__(self, units: Sequence[ProseUnit], context: PeriodContext) -> None:
+        self._units: tuple[ProseUnit, ...] = tuple(units)
+        self._context = context
+        self._facts: tuple[ProseFact, ...] | None = None
+
+    @property
+    def read(self) -> bool:
+        """Whether the units have been read yet."""
+        return self._facts is not None
+
+    def _all(self) -> tuple[ProseFact, ...]:
+        if self._facts is None:
+            self._facts = tuple(extract_prose_facts(self._units, self._context))
+            self._units = ()  # read once: the units are no longer needed
+        return self._facts
+
+    @overload
+    def __getitem__(self, index: int) -> ProseFact: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ProseFact, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ProseFact | tuple[ProseFact, ...]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[ProseFact]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LazyProse, tuple, list)):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, but computed late
+
+    def __repr__(self) -> str:
+        return repr(self._all()) if self.read else f"LazyProse(<{len(self._units)} units, not read yet>)"
 
 
 def extract_prose_facts(units: Sequence[ProseUnit], context: PeriodContext) -> list[ProseFact]:
     """Every figure stated in ``units``, in reading order."""
-    facts: list[ProseFact] = []
-    lead = section_lead = context.default_period
-    section_targets = False  # under a heading such as "FY2015 Targets": its figures are targets
-    subjects: list[str | None] = []
-    carried: Reading | None = None
-    for unit in units:
-        text = unit.text[:MAX_UNIT_CHARS]
+    return _Walk(units, context).read()
+
+
+class _Subjects:
+    """What each unit is about (its own subject, else its parent's), found only when asked."""
+
+    def __init__(self, units: Sequence[ProseUnit]) -> None:
+        self._units = units
+        self._own: dict[int, str | None] = {}
+        self._found: dict[int, str | None] = {}
+
+    def own(self, index: int) -> str | None:
+        """The subject of unit ``index``'s own words (its first :data:`MAX_UNIT_CHARS`)."""
+        if index not in self._own:
+            self._own[index] = subject_of(self._units[index].text[:MAX_UNIT_CHARS])
+        return self._own[index]
+
+    def of_parent(self, index: int) -> str | None:
+        """The subject of the unit's parent (a nested bullet's), or None."""
+        parent = self._units[index].parent
+        return self._of(parent) if parent is not None and parent < index else None
+
+    def _of(self, index: int) -> str | None:
+        chain: list[int] = []  # walked iteratively: an outline may be thousands of bullets deep
+        at: int | None = index
+        while at is not None and at not in self._found:
+            own = self.own(at)
+            if own:
+                self._found[at] = own
+                break
+            chain.append(at)
+            parent = self._units[at].parent
+            at = parent if parent is not None and parent < at else None
+        found = self._found.get(at) if at is not None else None
+        for walked in chain:
+            self._found[walked] = found
+        return found
+
+
+class _Walk:
+    """Reads units in order, keeping what runs across them: the lead period (a heading's or an
+    emphasized bullet's), the section's, whether the section states targets, the figure a
+    continuation carries on from."""
+
+    def __init__(self, units: Sequence[ProseUnit], context: PeriodContext) -> None:
+        self.units = units
+        self.context = context
+        self.lead = self.section_lead = context.default_period
+        self.section_targets = False  # under a heading such as "FY2015 Targets": its figures are targets
+        self.carried: Reading | None = None
+        self.subjects = _Subjects(units)
+        self.facts: list[ProseFact] = []
+
+    def read(self) -> list[ProseFact]:
+        for index, unit in enumerate(self.units):
+            self._read_unit(index, unit)
+        return self.facts
+
+    def _read_unit(self, index: int, unit: ProseUnit) -> None:
+        text = unit.text
+        head = text[:MAX_UNIT_CHARS]
         if unit.restart:
-            lead, carried = section_lead, None
+            self.lead, self.carried = self.section_lead, None
         if unit.lead:
-            lead = _lead_period(text, context, lead, unit.restart)
+            self.lead = _lead_period(head, self.context, self.lead, unit.restart)
             if unit.restart:
-                section_lead = lead  # a heading: its period holds for its section, tables and all
-                section_targets = _TARGET_HEADING.search(text) is not None
-            carried = None
-        own_subject = subject_of(text)
-        parent_subject = subjects[unit.parent] if unit.parent is not None and unit.parent < len(subjects) else None
-        subjects.append(own_subject or parent_subject)
-        facts.extend(find_exchange_rates(unit, text))
-        if _NOTE.match(text):
-            continue
-        continues = text.lstrip()[:1] in "([" or unit.parent is not None
-        if not continues:
-            carried = None
+                self.section_lead = self.lead  # a heading: its period holds for its section, tables and all
+                self.section_targets = _TARGET_HEADING.search(head) is not None
+            self.carried = None
+        has_figures = _DIGIT.search(text) is not None
+        if has_figures:
+            for start, end in _bounded(text, 0, len(text)):
+                self.facts.extend(find_exchange_rates(unit, text[start:end], offset=start))
+        if _NOTE.match(head):
+            return
+        if not (head.lstrip()[:1] in "([" or unit.parent is not None):
+            self.carried = None
         for number, (start, end) in enumerate(_pieces(text)):
-            piece = text[start:end]
             if number:
-                own_subject, carried = subject_of(piece), None
-            periods = _find_periods(piece, context)
-            reader = PieceReader(unit, piece, start, periods, lead, own_subject, carried, parent_subject)
+                self.carried = None
+            if has_figures and _DIGIT.search(text, start, end):
+                subject = self.subjects.own(index) if number == 0 else subject_of(text[start:end][:MAX_UNIT_CHARS])
+                self._read_piece(index, unit, start, end, subject)
+
+    def _read_piece(self, index: int, unit: ProseUnit, start: int, end: int, subject: str | None) -> None:
+        """One bullet of a unit (the whole unit unless bullets were run together), in bounded pieces."""
+        parent_subject = self.subjects.of_parent(index)
+        for piece_start, piece_end in _bounded(unit.text, start, end):
+            piece = unit.text[piece_start:piece_end]
+            periods = _find_periods(piece, self.context)
+            reader = PieceReader(unit, piece, piece_start, periods, self.lead, subject, self.carried, parent_subject)
             readings = reader.read(find_figures(piece, periods, find_dates(piece)))
-            facts.extend(_as_target(r.fact) if section_targets else r.fact for r in readings)
+            self.facts.extend(_as_target(r.fact) if self.section_targets else r.fact for r in readings)
             if readings:
-                carried = readings[-1]
-    return facts
+                self.carried = readings[-1]
 
 
 def _find_periods(text: str, context: PeriodContext) -> list[tuple[int, int, FiscalPeriod]]:
@@ -113,3 +233,22 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
     ends = [m for m in markers if m > starts[0]] + [len(text)]
     for start, end in zip(starts, ends):
         yield start, end
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most :data:`MAX_UNIT_CHARS`: each cut after the last
+    sentence ending within reach, else at the last blank, else at the limit. Linear in the length."""
+    if end - start <= MAX_UNIT_CHARS:
+        yield start, end
+        return
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, start, end)]
+    next_end = 0
+    while end - start > MAX_UNIT_CHARS:
+        limit = start + MAX_UNIT_CHARS
+        while next_end < len(ends) and ends[next_end] <= limit:
+            next_end += 1
+        cut = ends[next_end - 1] if next_end and ends[next_end - 1] > start else text.rfind(" ", start + 1, limit)
+        cut = cut if cut > start else limit
+        yield start, cut
+        start = cut
+    yield start, end

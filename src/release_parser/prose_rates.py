@@ -21,8 +21,9 @@ _RATE = re.compile(
 DATE_WINDOW = 80
 
 
-def find_exchange_rates(unit: ProseUnit, text: str) -> list[ProseFact]:
-    """Each exchange rate of ``text`` that names the day it applies to."""
+def find_exchange_rates(unit: ProseUnit, text: str, *, offset: int = 0) -> list[ProseFact]:
+    """Each exchange rate of ``text`` that names the day it applies to; ``text`` starts at
+    ``offset`` in the unit (a piece of a long paragraph)."""
     facts = []
     for match in _RATE.finditer(text):
         window = text[match.end() : match.end() + DATE_WINDOW]
@@ -45,8 +46,8 @@ def find_exchange_rates(unit: ProseUnit, text: str) -> list[ProseFact]:
                 approximate=False,
                 raw=match.group(),
                 sentence=text,
-                char_start=match.start(),
-                char_end=match.end(),
+                char_start=offset + match.start(),
+                char_end=offset + match.end(),
                 section=unit.section,
                 provenance=unit.provenance,
                 as_of=dates[0][2],
