@@ -19,7 +19,7 @@ from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
-__all__ = ["amount_of", "with_amount", "cell_unit_and_scale", "frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
+__all__ = ["amount_of", "with_amount", "fact_records", "highlight_records", "prose_fact_records", "cell_unit_and_scale", "frame_from_columns", "typed_frame", "FACT_COLUMNS", "CHECK_COLUMNS", "HIGHLIGHT_COLUMNS", "PROSE_FACT_COLUMNS", "facts_frame", "prose_facts_frame", "highlights_frame", "table_raw_frame", "table_value_frame"]
 
 #: Measures whose figures are percents even when printed without a % sign.
 PERCENT_MEASURES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
@@ -313,21 +313,25 @@ def _conversion_record(record: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def facts_frame(release: Release) -> pd.DataFrame:
-    """``Release.facts``: every numeric table cell of the release, tidy, with the checks' verdict."""
-    from .checks.frame import frame_verdicts
-
-    verdicts = frame_verdicts(release.checks)
+def fact_records(release: Release, verdicts: Mapping[tuple[int, int, int], bool] | None = None) -> list[dict[str, object]]:
+    """The rows of ``Release.facts`` as plain dicts, each with its concept; ``verdicts`` give ``verified``."""
     concepts = concept_map()
     records = [r for table in release.tables for r in table_fact_records(table, verdicts)]
     for record in records:
         record["concept"] = concepts.concept_of(record["line_item_key"])  # type: ignore[arg-type]
-    return typed_frame(records, FACT_COLUMNS)
+    return records
 
 
-def highlights_frame(release: Release) -> pd.DataFrame:
-    """``Release.highlights``: one row per bullet."""
-    records = [
+def facts_frame(release: Release) -> pd.DataFrame:
+    """``Release.facts``: every numeric table cell of the release, tidy, with the checks' verdict."""
+    from .checks.frame import frame_verdicts
+
+    return typed_frame(fact_records(release, frame_verdicts(release.checks)), FACT_COLUMNS)
+
+
+def highlight_records(release: Release) -> list[dict[str, object]]:
+    """The rows of ``Release.highlights`` as plain dicts."""
+    return [
         {
             "text": bullet.text,
             "level": bullet.level,
@@ -339,13 +343,17 @@ def highlights_frame(release: Release) -> pd.DataFrame:
         }
         for bullet in release.bullets
     ]
-    return typed_frame(records, HIGHLIGHT_COLUMNS)
 
 
-def prose_facts_frame(release: Release) -> pd.DataFrame:
-    """``Release.prose_facts``: one row per figure stated in prose."""
+def highlights_frame(release: Release) -> pd.DataFrame:
+    """``Release.highlights``: one row per bullet."""
+    return typed_frame(highlight_records(release), HIGHLIGHT_COLUMNS)
+
+
+def prose_fact_records(release: Release) -> list[dict[str, object]]:
+    """The rows of ``Release.prose_facts`` as plain dicts."""
     concepts = concept_map()
-    records = [
+    return [
         {
             "metric": fact.metric,
             "metric_key": (key := to_line_item_key(fact.metric)),
@@ -369,7 +377,11 @@ def prose_facts_frame(release: Release) -> pd.DataFrame:
         }
         for fact in release.prose
     ]
-    return typed_frame(records, PROSE_FACT_COLUMNS)
+
+
+def prose_facts_frame(release: Release) -> pd.DataFrame:
+    """``Release.prose_facts``: one row per figure stated in prose."""
+    return typed_frame(prose_fact_records(release), PROSE_FACT_COLUMNS)
 
 
 def _index(table: Table) -> pd.Index:

@@ -12,18 +12,14 @@ from ..model import Release
 from .result import CheckResult
 from .runner import run_checks
 
-__all__ = ["checks_frame", "results_frame", "frame_verdicts", "verdict_line"]
+__all__ = ["checks_frame", "results_frame", "result_records", "frame_verdicts", "result_verdicts", "verdict_line"]
 
 _CELL_ID = re.compile(r"t(?P<table>\d+)r(?P<row>\d+)c(?P<column>\d+)")
 
 
-def results_frame(results: Iterable[CheckResult]) -> pd.DataFrame:
-    """One row per check, with the columns of :data:`~release_parser.frames.CHECK_COLUMNS`.
-
-    ``facts`` lists the figures read (``t0r1c2``: table 0, row 1, column 2; ``p3``: prose
-    fact 3), the checked one first; ``lines`` their printed lines, in the same order.
-    """
-    records = [
+def result_records(results: Iterable[CheckResult]) -> list[dict[str, object]]:
+    """The rows of :func:`results_frame` as plain dicts."""
+    return [
         {
             "rule": r.rule,
             "table": r.table,
@@ -39,7 +35,15 @@ def results_frame(results: Iterable[CheckResult]) -> pd.DataFrame:
         }
         for r in results
     ]
-    return typed_frame(records, CHECK_COLUMNS)
+
+
+def results_frame(results: Iterable[CheckResult]) -> pd.DataFrame:
+    """One row per check, with the columns of :data:`~release_parser.frames.CHECK_COLUMNS`.
+
+    ``facts`` lists the figures read (``t0r1c2``: table 0, row 1, column 2; ``p3``: prose
+    fact 3), the checked one first; ``lines`` their printed lines, in the same order.
+    """
+    return typed_frame(result_records(results), CHECK_COLUMNS)
 
 
 def checks_frame(release: Release) -> pd.DataFrame:
@@ -49,8 +53,17 @@ def checks_frame(release: Release) -> pd.DataFrame:
 
 def frame_verdicts(checks: pd.DataFrame) -> dict[tuple[int, int, int], bool]:
     """``(table, row, column)`` -> False when a failed check read the cell, True when only passed ones did."""
+    return _verdicts(zip(checks["facts"], checks["passed"]))
+
+
+def result_verdicts(results: Iterable[CheckResult]) -> dict[tuple[int, int, int], bool]:
+    """:func:`frame_verdicts` of check results not yet in a frame."""
+    return _verdicts((" ".join(ref.id for ref in r.cells), r.passed) for r in results)
+
+
+def _verdicts(checked: Iterable[tuple[object, object]]) -> dict[tuple[int, int, int], bool]:
     verdicts: dict[tuple[int, int, int], bool] = {}
-    for facts, passed in zip(checks["facts"], checks["passed"]):
+    for facts, passed in checked:
         for match in _CELL_ID.finditer(str(facts)):
             key = (int(match["table"]), int(match["row"]), int(match["column"]))
             verdicts[key] = verdicts.get(key, True) and bool(passed)

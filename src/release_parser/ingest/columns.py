@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ __all__ = [
     "columns_digest",
     "frame_from_columns",
     "frame_to_columns",
+    "plain_columns",
 ]
 
 #: Version of the database layout written by this code. Bump it with every
@@ -120,12 +122,15 @@ class FrameSpec:
         Primary key.
     indexes
         Secondary indexes, each a tuple of columns.
+    position
+        The column numbering a document's rows (``fact_no``), for frames keyed by position.
     """
 
     name: str
     columns: Mapping[str, str]
     key: tuple[str, ...]
     indexes: tuple[tuple[str, ...], ...] = ()
+    position: str | None = None
 
     @property
     def has_fiscal_year(self) -> bool:
@@ -138,6 +143,7 @@ def _child(name: str, position: str, columns: Mapping[str, str], *indexes: tuple
         columns={"document_id": "string", position: "Int64", **columns},
         key=("document_id", position),
         indexes=(("document_id",), *indexes),
+        position=position,
     )
 
 
@@ -169,6 +175,31 @@ def columns_digest() -> str:
               for name, spec in FRAMES.items()}
     layout["errors"] = [list(ERROR_COLUMNS.items())]
     return hashlib.sha256(json.dumps(layout, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def plain_columns(records: list[dict[str, object]], columns: Mapping[str, str]) -> dict[str, list[object]]:
+    """The declared columns of ``records`` as database drivers take them: None for NA,
+    days as dates, other times as datetimes, numbers as Python ints and floats."""
+    return {name: [_plain(record.get(name), name, kind) for record in records] for name, kind in columns.items()}
+
+
+def _plain(value: object, name: str, kind: str) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if kind == "datetime64[ns]":
+        if isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
+        if name in DATE_COLUMNS:
+            return value.date() if isinstance(value, datetime) else value
+        return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)  # type: ignore[attr-defined]
+    if kind == "Float64":
+        number = float(value)  # type: ignore[arg-type]
+        return None if number != number else number
+    if kind == "Int64":
+        return int(value)  # type: ignore[call-overload]
+    if kind == "boolean":
+        return bool(value)
+    return str(value)
 
 
 def frame_to_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, list[object]]:

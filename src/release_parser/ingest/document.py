@@ -2,7 +2,8 @@
 
 :func:`parse_document` is what an executor runs. It returns the document's rows
 (:class:`DocumentRows`: every frame of :data:`~.columns.FRAMES` as plain Python
-values, column by column, a few hundred rows) or, when the file cannot be read
+values, column by column, a few hundred rows, built from the parsed model without
+making a DataFrame) or, when the file cannot be read
 or parsed, a :class:`Failure`; it never raises for a bad file, so one bad file
 cannot stop a batch. The frames are turned into plain values in the worker, so
 the parent, the one writer of the database, only has to write them.
@@ -14,14 +15,18 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
+from ..checks.frame import result_records, result_verdicts
+from ..checks.runner import run_checks
+from ..frames import fact_records, highlight_records, prose_fact_records
 from ..model import Release
-from .columns import FRAMES, frame_from_columns, frame_to_columns
+from .columns import FRAMES, frame_from_columns, frame_to_columns, plain_columns
 
-__all__ = ["Task", "DocumentRows", "Failure", "parse_document", "document_frames", "document_rows", "failure_from"]
+__all__ = ["Task", "DocumentRows", "Failure", "parse_document", "document_rows", "failure_from"]
 
 logger = logging.getLogger(__name__)
 
@@ -89,28 +94,9 @@ def failure_from(error: BaseException, *, path: str, document_id: str | None, st
     return Failure(path, document_id, stage, type(error).__name__, message)
 
 
-def _timestamp(day) -> pd.Timestamp:
-    return pd.Timestamp(day) if day is not None else pd.NaT
-
-
-def _with_keys(frame: pd.DataFrame, name: str, document_id: str) -> pd.DataFrame:
-    """``frame`` with ``document_id`` and its position number in front (no column is recast)."""
-    spec = FRAMES[name]
-    rows = len(frame)
-    keyed = frame.reset_index(drop=True)
-    keyed.insert(0, spec.key[1], pd.array(range(rows), dtype="Int64"))
-    keyed.insert(0, "document_id", pd.array([document_id] * rows, dtype=pd.StringDtype()))
-    return keyed[list(spec.columns)]
-
-
-def _records_frame(records: list[dict[str, object]], columns) -> pd.DataFrame:
-    return frame_from_columns({name: [record.get(name) for record in records] for name in columns}, columns)
-
-
-def _table_records(release: Release, document_id: str) -> list[dict[str, object]]:
+def _table_records(release: Release) -> list[dict[str, object]]:
     return [
         {
-            "document_id": document_id,
             "table": table.index,
             "title": table.title,
             "unit": table.unit,
@@ -128,10 +114,41 @@ def _table_records(release: Release, document_id: str) -> list[dict[str, object]
     ]
 
 
-def document_frames(
-    release: Release, *, document_id: str, path: str, size_bytes: int | None = None
-) -> dict[str, pd.DataFrame]:
-    """Every frame of a parsed release, each with its ``document_id`` and position key.
+def _document_record(release: Release, path: str, size_bytes: int | None,
+                     counts: Mapping[str, int], failed_checks: int) -> dict[str, object]:
+    from .. import __version__
+
+    period = release.period
+    return {
+        "source": path,
+        "file_name": Path(path).name,
+        "size_bytes": size_bytes,
+        "kind": release.kind,
+        "page_count": release.page_count,
+        "company": release.company,
+        "title": release.title,
+        "published": release.published,
+        "period": period.label if period else None,
+        "fiscal_year": period.fiscal_year if period else None,
+        "fiscal_period": period.fiscal_period if period else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "year_end_month": release.calendar.year_end_month if release.calendar else None,
+        "naming": release.calendar.naming if release.calendar else None,
+        "table_count": counts["tables"],
+        "fact_count": counts["facts"],
+        "highlight_count": counts["highlights"],
+        "prose_fact_count": counts["prose_facts"],
+        "check_count": counts["checks"],
+        "failed_check_count": failed_checks,
+        "parser_version": __version__,
+        "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None),
+    }
+
+
+def document_rows(release: Release, *, document_id: str, path: str, size_bytes: int | None = None) -> DocumentRows:
+    """Every frame of a parsed release as plain values, built from the release's records
+    (no DataFrame is made): each row with its ``document_id`` and position key.
 
     Parameters
     ----------
@@ -144,53 +161,23 @@ def document_frames(
     size_bytes
         The file's size, when known.
     """
-    from .. import __version__
-
-    facts = _with_keys(release.facts, "facts", document_id)
-    highlights = _with_keys(release.highlights, "highlights", document_id)
-    prose_facts = _with_keys(release.prose_facts, "prose_facts", document_id)
-    checks = _with_keys(release.checks, "checks", document_id)
-    period = release.period
-    document = {
-        "document_id": document_id,
-        "source": path,
-        "file_name": Path(path).name,
-        "size_bytes": size_bytes,
-        "kind": release.kind,
-        "page_count": release.page_count,
-        "company": release.company,
-        "title": release.title,
-        "published": _timestamp(release.published),
-        "period": period.label if period else None,
-        "fiscal_year": period.fiscal_year if period else None,
-        "fiscal_period": period.fiscal_period if period else None,
-        "period_start": _timestamp(period.start if period else None),
-        "period_end": _timestamp(period.end if period else None),
-        "year_end_month": release.calendar.year_end_month if release.calendar else None,
-        "naming": release.calendar.naming if release.calendar else None,
-        "table_count": len(release.tables),
-        "fact_count": len(facts),
-        "highlight_count": len(highlights),
-        "prose_fact_count": len(prose_facts),
-        "check_count": len(checks),
-        "failed_check_count": int((~checks["passed"].astype(bool)).sum()),
-        "parser_version": __version__,
-        "ingested_at": pd.Timestamp.now(tz="UTC").tz_localize(None),
+    results = run_checks(release)
+    records = {
+        "tables": _table_records(release),
+        "facts": fact_records(release, result_verdicts(results)),
+        "highlights": highlight_records(release),
+        "prose_facts": prose_fact_records(release),
+        "checks": result_records(results),
     }
-    return {
-        "documents": _records_frame([document], FRAMES["documents"].columns),
-        "tables": _records_frame(_table_records(release, document_id), FRAMES["tables"].columns),
-        "facts": facts,
-        "highlights": highlights,
-        "prose_facts": prose_facts,
-        "checks": checks,
-    }
-
-
-def document_rows(release: Release, *, document_id: str, path: str, size_bytes: int | None = None) -> DocumentRows:
-    """:func:`document_frames` as a :class:`DocumentRows` payload."""
-    frames = document_frames(release, document_id=document_id, path=path, size_bytes=size_bytes)
-    return DocumentRows.from_frames(document_id, path, frames)
+    counts = {name: len(rows) for name, rows in records.items()}
+    failed = sum(1 for result in results if not result.passed)
+    records["documents"] = [_document_record(release, path, size_bytes, counts, failed)]
+    columns = {}
+    for name, spec in FRAMES.items():
+        keyed = [{**row, "document_id": document_id, **({spec.position: number} if spec.position else {})}
+                 for number, row in enumerate(records[name])]
+        columns[name] = plain_columns(keyed, spec.columns)
+    return DocumentRows(document_id, path, columns)
 
 
 def parse_document(task: Task) -> DocumentRows | Failure:
