@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from .concepts import concept_map
+from .concepts import ConceptMap, concept_map
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
@@ -313,9 +313,11 @@ def _conversion_record(record: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def fact_records(release: Release, verdicts: Mapping[tuple[int, int, int], bool] | None = None) -> list[dict[str, object]]:
-    """The rows of ``Release.facts`` as plain dicts, each with its concept; ``verdicts`` give ``verified``."""
-    concepts = concept_map()
+def fact_records(release: Release, verdicts: Mapping[tuple[int, int, int], bool] | None = None,
+                 concepts: ConceptMap | None = None) -> list[dict[str, object]]:
+    """The rows of ``Release.facts`` as plain dicts, each with its concept (from ``concepts``,
+    else the shipped rules); ``verdicts`` give ``verified``."""
+    concepts = concepts or concept_map()
     records = [r for table in release.tables for r in table_fact_records(table, verdicts)]
     for record in records:
         record["concept"] = concepts.concept_of(record["line_item_key"])  # type: ignore[arg-type]
@@ -350,9 +352,9 @@ def highlights_frame(release: Release) -> pd.DataFrame:
     return typed_frame(highlight_records(release), HIGHLIGHT_COLUMNS)
 
 
-def prose_fact_records(release: Release) -> list[dict[str, object]]:
-    """The rows of ``Release.prose_facts`` as plain dicts."""
-    concepts = concept_map()
+def prose_fact_records(release: Release, concepts: ConceptMap | None = None) -> list[dict[str, object]]:
+    """The rows of ``Release.prose_facts`` as plain dicts; ``concepts`` as for :func:`fact_records`."""
+    concepts = concepts or concept_map()
     return [
         {
             "metric": fact.metric,

@@ -38,3 +38,12 @@ def test_dates_are_dates_and_facts_latest_answers_once(db_url):
     ordered = query(db_url, "select period from timeseries where concept = 'revenues'"
                             " and company = 'Kanto Network Systems Inc.' and fiscal_period = 'FY' order by period_start")
     assert ordered["period"].tolist() == ["FY2013", "FY2014"]
+
+
+def test_ingest_names_concepts_by_your_rules(tmp_path):
+    url = f"sqlite:///{tmp_path / 'mine.db'}"
+    rp.ingest([str(ROOT / "samples" / "kns_1h_fy2011_pipe.md")], db=url, workers=0, progress=False,
+              concepts={"top_line": ["revenues", "total_revenues"]})
+    concepts = query(url, "select distinct concept from facts where line_item_key in ('revenues', 'total_revenues')")
+    assert concepts["concept"].tolist() == ["top_line"]
+    assert rp.timeseries(url, "top_line", freq="half")["period"].tolist() == ["1H10", "1H11"]

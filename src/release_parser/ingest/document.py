@@ -23,6 +23,7 @@ import pandas as pd
 from ..checks.frame import result_records, result_verdicts
 from ..checks.runner import run_checks
 from ..frames import fact_records, highlight_records, prose_fact_records
+from ..concepts import ConceptMap
 from ..model import Release
 from .columns import FRAMES, frame_from_columns, frame_to_columns, plain_columns
 
@@ -33,11 +34,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Task:
-    """A file to parse, with the content id and size the parent computed."""
+    """A file to parse, with the content id and size the parent computed, and the concept
+    rules its facts are named by (None: the shipped ones)."""
 
     path: str
     document_id: str
     size_bytes: int
+    concepts: ConceptMap | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,8 @@ def _document_record(release: Release, path: str, size_bytes: int | None,
     }
 
 
-def document_rows(release: Release, *, document_id: str, path: str, size_bytes: int | None = None) -> DocumentRows:
+def document_rows(release: Release, *, document_id: str, path: str, size_bytes: int | None = None,
+                  concepts: ConceptMap | None = None) -> DocumentRows:
     """Every frame of a parsed release as plain values, built from the release's records
     (no DataFrame is made): each row with its ``document_id`` and position key.
 
@@ -160,13 +164,15 @@ def document_rows(release: Release, *, document_id: str, path: str, size_bytes: 
         The file it was read from.
     size_bytes
         The file's size, when known.
+    concepts
+        The concept rules (None: the shipped ones).
     """
     results = run_checks(release)
     records = {
         "tables": _table_records(release),
-        "facts": fact_records(release, result_verdicts(results)),
+        "facts": fact_records(release, result_verdicts(results), concepts),
         "highlights": highlight_records(release),
-        "prose_facts": prose_fact_records(release),
+        "prose_facts": prose_fact_records(release, concepts),
         "checks": result_records(results),
     }
     counts = {name: len(rows) for name, rows in records.items()}
@@ -191,7 +197,8 @@ def parse_document(task: Task) -> DocumentRows | Failure:
 
     try:
         release = parse(task.path)
-        return document_rows(release, document_id=task.document_id, path=task.path, size_bytes=task.size_bytes)
+        return document_rows(release, document_id=task.document_id, path=task.path, size_bytes=task.size_bytes,
+                             concepts=task.concepts)
     except Exception as error:  # recorded as a row of ``errors``, never swallowed
         logger.debug("%s: cannot parse", task.path, exc_info=True)
         return failure_from(error, path=task.path, document_id=task.document_id, stage="parse")

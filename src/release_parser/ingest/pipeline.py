@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..concepts import ConceptMap, ConceptsLike, concept_map
 from ..errors import ReleaseParserError
 from ..frames import typed_frame
 from .columns import CHILD_FRAMES, ERROR_COLUMNS, FRAMES, SKIPPED_COLUMNS, frame_from_columns
@@ -155,7 +156,7 @@ def _concat(parts: list[pd.DataFrame], name: str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def _tasks(files: list[Path], batch: _Batch, bar) -> Iterator[Task]:
+def _tasks(files: list[Path], batch: _Batch, bar, concepts: ConceptMap | None) -> Iterator[Task]:
     """Hash each file and yield those to parse; record the unreadable and the skipped."""
     for path in files:
         source = str(path)
@@ -171,7 +172,7 @@ def _tasks(files: list[Path], batch: _Batch, bar) -> Iterator[Task]:
             bar.update(1)
             continue
         batch.in_flight[document_id] = source
-        yield Task(source, document_id, size)
+        yield Task(source, document_id, size, concepts)
 
 
 def ingest(
@@ -183,6 +184,7 @@ def ingest(
     progress: bool = True,
     parquet: str | os.PathLike[str] | None = None,
     reparse: bool = False,
+    concepts: ConceptsLike | None = None,
 ) -> IngestResult:
     """Parse many releases in parallel into frames, a database and/or Parquet files.
 
@@ -214,6 +216,9 @@ def ingest(
     reparse
         Parse documents already in ``db`` again and replace their rows, each in
         one transaction (after upgrading the parser). Off: they are skipped.
+    concepts
+        Concept rules of your own, tried before the shipped ones, to name the facts'
+        ``concept`` (see :func:`~release_parser.concepts`).
 
     Returns
     -------
@@ -252,7 +257,8 @@ def ingest(
         for problem in problems:
             batch.fail(Failure(problem.path, None, "find", problem.error_type, problem.message))
         with WorkerPool(workers=workers, executor=executor) as pool, progress_bar(len(files), enabled=progress) as bar:
-            for task, outcome in stream_results(parse_document, _tasks(files, batch, bar), pool):
+            tasks = _tasks(files, batch, bar, concept_map(concepts) if concepts is not None else None)
+            for task, outcome in stream_results(parse_document, tasks, pool):
                 batch.in_flight.pop(task.document_id, None)
                 if isinstance(outcome, DocumentRows):
                     batch.store(outcome)
