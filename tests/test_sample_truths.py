@@ -19,6 +19,11 @@ holds is checked here:
 and ``document`` names the file the sample was taken from; neither is a parser output.
 The reader samples under ``tests/readers/data`` are checked by the reader tests.
 
+Each check is a plain function of a truth dict and a parsed release (``check_document``,
+``check_highlights``, ``check_table``, ``check_column_periods``, ``check_prose_fact``), so
+``test_truth_checks_catch.py`` can show that each fails on a truth with one field changed, and
+the PDF tests can hold a rendering of a sample to the sample's truth.
+
 A truth field that the parser gets wrong is listed in ``KNOWN_DISAGREEMENTS`` with
 what it parses instead; those cases are strict xfails, so a fix makes them fail
 until the entry is removed.
@@ -138,30 +143,40 @@ def test_metric_matcher():
 # --- document fields ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name)
-def test_document_fields(truth_path):
-    truth = load(truth_path)
-    release = parsed(truth_path)
+FISCAL_YEAR_NAMING = re.compile(r"(start|end) year: FY(\d{4}) = (\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)")
+
+
+def check_document(truth, release):
+    """The release's date, company, title and fiscal calendar are the truth's."""
     assert release.published == pd.Timestamp(truth["date"]).date()
     assert (release.company, release.title) == (truth["company"], truth["title"])
     assert release.calendar.year_end_month == truth["fiscal_year_end_month"]
     if "fiscal_year_naming" in truth:
         # e.g. "start year: FY2004 = 2004-04-01..2005-03-31"
-        m = re.fullmatch(
-            r"(start|end) year: FY(\d{4}) = (\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)", truth["fiscal_year_naming"]
-        )
+        m = FISCAL_YEAR_NAMING.fullmatch(truth["fiscal_year_naming"])
         assert m, truth["fiscal_year_naming"]
         naming, year, start, end = m.groups()
         assert release.calendar.naming == naming
         assert tuple(str(d) for d in release.calendar.year_bounds(int(year))) == (start, end)
-    if "highlights" in truth:
-        got = [(norm(t), int(level)) for t, level in zip(release.highlights.text, release.highlights.level)]
-        for entry in truth["highlights"]:
-            text, level = (entry["text"], entry.get("level")) if isinstance(entry, dict) else (entry[0], entry[1])
-            hits = [lv for t, lv in got if t == norm(text)]
-            assert hits, text
-            if level is not None:
-                assert level in hits, (text, level, hits)
+
+
+def check_highlights(truth, release):
+    """Each highlight the truth lists is one of the release's, at the truth's level if it gives one."""
+    got = [(norm(t), int(level)) for t, level in zip(release.highlights.text, release.highlights.level)]
+    for entry in truth.get("highlights", []):
+        text, level = (entry["text"], entry.get("level")) if isinstance(entry, dict) else (entry[0], entry[1])
+        hits = [lv for t, lv in got if t == norm(text)]
+        assert hits, text
+        if level is not None:
+            assert level in hits, (text, level, hits)
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.name)
+def test_document_fields(truth_path):
+    truth = load(truth_path)
+    release = parsed(truth_path)
+    check_document(truth, release)
+    check_highlights(truth, release)
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -173,11 +188,9 @@ TABLE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("truth_path, table_no", TABLE_CASES)
-def test_table_matches_truth(truth_path, table_no):
-    truth = load(truth_path)
+def check_table(truth, release, table_no):
+    """The table has the truth's unit, scale, column labels, footnotes and cell values."""
     table_truth = truth["tables"][table_no]
-    release = parsed(truth_path)
     table = table_of(release, table_truth)
     assert table.unit == unit_of(table_truth["unit"]), table.title
     assert table.scale == table_truth["scale"], table.title
@@ -201,12 +214,9 @@ def test_table_matches_truth(truth_path, table_no):
             assert rows.iloc[0].value == pytest.approx(want), (table.title, item, column)
 
 
-@pytest.mark.parametrize("truth_path, table_no", TABLE_CASES)
-def test_column_periods_match_truth(truth_path, table_no):
+def check_column_periods(truth, release, table_no):
     """Every fact in a column the truth's ``periods`` lists has that column's dates."""
-    truth = load(truth_path)
     table_truth = truth["tables"][table_no]
-    release = parsed(truth_path)
     table = table_of(release, table_truth)
     facts = release.facts[release.facts.table == table.index]
     listed = [c for c in table_truth["columns"] if c in truth["periods"]]
@@ -216,6 +226,17 @@ def test_column_periods_match_truth(truth_path, table_no):
         want = tuple(truth["periods"][column])
         for row in rows.itertuples():
             assert (day(row.period_start), day(row.period_end)) == want, (table.title, column, row.line_item)
+
+
+@pytest.mark.parametrize("truth_path, table_no", TABLE_CASES)
+def test_table_matches_truth(truth_path, table_no):
+    check_table(load(truth_path), parsed(truth_path), table_no)
+
+
+@pytest.mark.parametrize("truth_path, table_no", TABLE_CASES)
+def test_column_periods_match_truth(truth_path, table_no):
+    """Every fact in a column the truth's ``periods`` lists has that column's dates."""
+    check_column_periods(load(truth_path), parsed(truth_path), table_no)
 
 
 # --- prose facts -------------------------------------------------------------------------
@@ -278,13 +299,17 @@ def test_known_disagreements_are_truth_facts():
     assert set(KNOWN_DISAGREEMENTS) <= listed
 
 
-@pytest.mark.parametrize("truth_path, fact_no", PROSE_CASES)
-def test_prose_fact_found(truth_path, fact_no):
-    truth = load(truth_path)
+def check_prose_fact(truth, release, fact_no):
+    """The truth's prose fact is a row of the release agreeing on value, period, unit, scale and metric."""
     fact = truth["prose_facts"][fact_no]
-    matches, same_value = find_prose_fact(parsed(truth_path), fact, truth.get("periods", {}))
+    matches, same_value = find_prose_fact(release, fact, truth.get("periods", {}))
     near = [(r.found_in, r.metric, r.period, r.unit, r.scale, r.measure) for r in same_value[:5]]
     assert matches, (fact, "rows with this value:", near)
+
+
+@pytest.mark.parametrize("truth_path, fact_no", PROSE_CASES)
+def test_prose_fact_found(truth_path, fact_no):
+    check_prose_fact(load(truth_path), parsed(truth_path), fact_no)
 
 
 def test_there_are_truths():
