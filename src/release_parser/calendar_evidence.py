@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from .errors import PeriodFormatError
 from .normalize.dates import find_dates
-from .normalize.periods import FiscalCalendar, FiscalPeriod, calendar_from_year_end, find_periods, infer_calendar
+from .normalize.periods import FiscalCalendar, FiscalPeriod, PeriodScan, calendar_from_year_end, find_periods, infer_calendar
 
 __all__ = ["CalendarEvidence", "choose_calendar", "reported_period", "CANDIDATE_CALENDARS", "REPORTING_LAG_DAYS"]
 
@@ -91,14 +91,15 @@ def choose_calendar(
     if stated is not None:
         return CalendarEvidence(stated, "year end", "the fiscal year end the release states")
     text = f"{full_text[:EVIDENCE_CHARS]}\n{headers}"
+    scan = PeriodScan(text)  # scanned once, read under every candidate calendar
     if published is not None:
         window = (published - timedelta(days=REPORTING_LAG_DAYS), published)
-        chosen = _by_timing(text, title_phrases, window, published.year)
+        chosen = _by_timing(text, scan, title_phrases, window, published.year)
         if chosen is not None:
             return CalendarEvidence(chosen, "release date", f"its periods end shortly before the release date {published}")
     balance = _balance_date(text)
     if balance is not None:
-        chosen = _by_timing(text, title_phrases, (balance, balance), balance.year)
+        chosen = _by_timing(text, scan, title_phrases, (balance, balance), balance.year)
         if chosen is not None:
             return CalendarEvidence(chosen, "balance date", f"its latest period ends on the date it prints, {balance}")
     why = "no fiscal year end is stated" + (
@@ -108,12 +109,12 @@ def choose_calendar(
 
 
 def _by_timing(
-    text: str, title_phrases: Sequence[str], window: tuple[date, date], reference_year: int
+    text: str, scan: PeriodScan, title_phrases: Sequence[str], window: tuple[date, date], reference_year: int
 ) -> FiscalCalendar | None:
     """The first candidate calendar (most common first) under which some mention ends inside
     ``window`` and the mentions ending after it (guidance) weigh less than those ending before."""
     weeks = _week_candidates(text)
-    mentions = _mentions(text, title_phrases, reference_year, (*CANDIDATE_CALENDARS, *weeks))
+    mentions = _mentions(text, scan, title_phrases, reference_year, (*CANDIDATE_CALENDARS, *weeks))
     # a period printed as ending on a day that is no month end ("three months ended
     # August 1, 2021") is a 52/53-week year's: its calendars go first
     ends_off_month = any((day + timedelta(days=1)).day != 1 for m in mentions for _, _, day in find_dates(m.text))
@@ -149,7 +150,8 @@ def reported_period(
         return None
     low = published - timedelta(days=REPORTING_LAG_DAYS)
     best: tuple[int, int, FiscalPeriod] | None = None
-    for mention in _mentions(full_text[:EVIDENCE_CHARS], title_phrases, published.year):
+    text = full_text[:EVIDENCE_CHARS]
+    for mention in _mentions(text, PeriodScan(text), title_phrases, published.year):
         period = _period_of(mention.text, calendar, published.year)
         if period is None or not low <= period.end <= published:
             continue
@@ -160,13 +162,18 @@ def reported_period(
 
 
 def _mentions(
-    text: str, title_phrases: Sequence[str], reference_year: int, calendars: Sequence[FiscalCalendar] = CANDIDATE_CALENDARS
+    text: str,
+    scan: PeriodScan,
+    title_phrases: Sequence[str],
+    reference_year: int,
+    calendars: Sequence[FiscalCalendar] = CANDIDATE_CALENDARS,
 ) -> list[_Mention]:
-    """Every period phrase that some candidate calendar reads, with how often it is printed."""
+    """Every period phrase of ``text`` (scanned as ``scan``) that some candidate calendar reads,
+    with how often it is printed."""
     counts: Counter[str] = Counter()
     seen: set[tuple[int, int]] = set()
     for calendar in calendars:
-        for start, end, _ in find_periods(text, calendar, reference_year=reference_year):
+        for start, end, _ in scan.periods(calendar, reference_year=reference_year):
             if (start, end) not in seen:
                 seen.add((start, end))
                 counts[_normal(text[start:end])] += 1

@@ -11,7 +11,7 @@ from .calendar_evidence import CANDIDATE_CALENDARS, CalendarEvidence, choose_cal
 from .layout import Line
 from .normalize.dates import MONTHS, find_dates
 from .segment.lines import defined_footnote_numbers, strip_emphasis
-from .normalize.periods import FiscalCalendar, FiscalPeriod, find_periods, try_parse_period
+from .normalize.periods import FiscalCalendar, FiscalPeriod, PeriodScan, find_periods, try_parse_period
 
 __all__ = ["Metadata", "read_metadata", "PROVISIONAL_CALENDAR"]
 
@@ -203,7 +203,8 @@ def _title_phrases(title: str) -> list[str]:
     named = _TITLE_PERIOD_OF_YEAR.search(title)
     if named:
         return [f"{named.group('which')} {named.group('kind')} of {named.group('year')}"]
-    spans = {(s, e) for calendar in CANDIDATE_CALENDARS for s, e, _ in find_periods(title, calendar)}
+    scan = PeriodScan(title)
+    spans = {(s, e) for calendar in CANDIDATE_CALENDARS for s, e, _ in scan.periods(calendar)}
     return [title[s:e] for s, e in sorted(spans)]
 
 

@@ -26,6 +26,7 @@ Every notation accepted is listed, with examples, in ``docs/notations-periods.md
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
@@ -83,6 +84,7 @@ __all__ = [
     "parse_period",
     "try_parse_period",
     "find_periods",
+    "PeriodScan",
     "infer_calendar",
     "calendar_from_year_end",
     "format_period",
@@ -590,52 +592,89 @@ def find_periods(
     >>> [p.label for _, _, p in find_periods("12Q045 and FY2004's", iij)]
     ['FY2004']
     """
-    if errors not in ("ignore", "raise"):
-        raise ValueError(f"errors must be 'ignore' or 'raise', not {errors!r}")
-    cal = calendar if calendar is not None else FiscalCalendar()
-    norm = FoldedText(text)
-    scanned = norm.text
-    found: list[tuple[int, int, FiscalPeriod]] = []
-    pos = 0
-    while True:
-        hit = FIND_PERIOD.search(scanned, pos)
-        if hit is None:
-            break
-        at = hit.start()
-        best = _longest_at(scanned, at, cal, reference_year, fiscal_year, errors, as_of)
-        if best is None:
-            pos = at + 1
-            continue
-        end, period = best
-        found.append((norm.to_original(at, is_end=False), norm.to_original(end, is_end=True), period))
-        pos = end
-    return found
+    return PeriodScan(text).periods(calendar, reference_year=reference_year, fiscal_year=fiscal_year, errors=errors, as_of=as_of)
 
 
-def _longest_at(
-    text: str,
-    at: int,
-    cal: FiscalCalendar,
-    reference_year: int | None,
-    fiscal_year: int | None,
-    errors: str,
-    as_of: FiscalPeriod | None = None,
-) -> tuple[int, FiscalPeriod] | None:
-    """The longest notation match at ``at`` that resolves, as (end, period)."""
-    candidates = []
-    for pattern in FIND_NOTATIONS.values():
-        match = pattern.match(text, at)
-        if match is not None and match.end() > at:
-            candidates.append(match)
-    candidates.sort(key=lambda m: m.end(), reverse=True)
-    for match in candidates:
-        try:
-            return match.end(), _resolve(match_groups(match), cal, reference_year, fiscal_year, match.group(), as_of)
-        except PeriodFormatError as error:
-            if errors == "raise" and not isinstance(error, _NoYearError):
-                raise
-            logger.debug("skipped period mention %r at %d: %s", match.group(), at, error)
-    return None
+class PeriodScan:
+    """A text scanned for period notations once, then read under any number of calendars.
+
+    Where a notation may start, and which notations match there, does not depend on the
+    calendar; only whether a match resolves does. :meth:`periods` gives what
+    :func:`find_periods` gives, and reading a release under every candidate calendar
+    costs one scan of its text, not one per calendar.
+
+    Examples
+    --------
+    >>> scan = PeriodScan("2Q04 revenue rose; FY2004 outlook")
+    >>> [p.label for _, _, p in scan.periods(FiscalCalendar(3, "start"))]
+    ['2Q04', 'FY2004']
+    >>> [p.end.isoformat() for _, _, p in scan.periods(FiscalCalendar(12))]
+    ['2004-06-30', '2004-12-31']
+    """
+
+    def __init__(self, text: str) -> None:
+        self._folded = FoldedText(text)
+        self._next_hit: dict[int, int | None] = {}  # from a position: where the next notation may start
+        self._notations: dict[int, list[re.Match[str]]] = {}  # at a position: its matches, longest first
+
+    def periods(
+        self,
+        calendar: FiscalCalendar | None = None,
+        *,
+        reference_year: int | None = None,
+        fiscal_year: int | None = None,
+        errors: Literal["ignore", "raise"] = "ignore",
+        as_of: FiscalPeriod | None = None,
+    ) -> list[tuple[int, int, FiscalPeriod]]:
+        """Every period of the text under ``calendar``; parameters as for :func:`find_periods`."""
+        if errors not in ("ignore", "raise"):
+            raise ValueError(f"errors must be 'ignore' or 'raise', not {errors!r}")
+        cal = calendar if calendar is not None else FiscalCalendar()
+        norm = self._folded
+        found: list[tuple[int, int, FiscalPeriod]] = []
+        at = self._hit_from(0)
+        while at is not None:
+            best = self._longest_at(at, cal, reference_year, fiscal_year, errors, as_of)
+            if best is None:
+                at = self._hit_from(at + 1)
+                continue
+            end, period = best
+            found.append((norm.to_original(at, is_end=False), norm.to_original(end, is_end=True), period))
+            at = self._hit_from(end)
+        return found
+
+    def _hit_from(self, position: int) -> int | None:
+        if position not in self._next_hit:
+            hit = FIND_PERIOD.search(self._folded.text, position)
+            self._next_hit[position] = hit.start() if hit is not None else None
+        return self._next_hit[position]
+
+    def _matches_at(self, at: int) -> list[re.Match[str]]:
+        if at not in self._notations:
+            text = self._folded.text
+            matches = [m for pattern in FIND_NOTATIONS.values() if (m := pattern.match(text, at)) is not None and m.end() > at]
+            matches.sort(key=lambda m: m.end(), reverse=True)
+            self._notations[at] = matches
+        return self._notations[at]
+
+    def _longest_at(
+        self,
+        at: int,
+        cal: FiscalCalendar,
+        reference_year: int | None,
+        fiscal_year: int | None,
+        errors: str,
+        as_of: FiscalPeriod | None,
+    ) -> tuple[int, FiscalPeriod] | None:
+        """The longest notation match at ``at`` that resolves, as (end, period)."""
+        for match in self._matches_at(at):
+            try:
+                return match.end(), _resolve(match_groups(match), cal, reference_year, fiscal_year, match.group(), as_of)
+            except PeriodFormatError as error:
+                if errors == "raise" and not isinstance(error, _NoYearError):
+                    raise
+                logger.debug("skipped period mention %r at %d: %s", match.group(), at, error)
+        return None
 
 
 # --------------------------------------------------------------------------
