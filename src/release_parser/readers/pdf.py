@@ -211,7 +211,7 @@ def read_pdf(
     if not read_count:
         raise EmptyInputError(f"{source}: no pages")
     if pages and not read_pages.drawn:
-        raise EmptyInputError(f"{source}: nothing is drawn on its {read_count} page(s)")
+        raise EmptyInputError(f"{source}: no pages with anything drawn on them ({read_count} blank page(s))")
     if not pages:
         raise ReadError(f"{source}: none of its {read_count} page(s) can be read")
     if not any(page.lines for page in pages):
