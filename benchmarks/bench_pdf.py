@@ -1,16 +1,20 @@
-"""Time the PDF reader against bare pdfplumber on a 24-page slide deck.
+"""Time the PDF reader, with each engine, against bare pdfplumber.
 
-usage: .venv/bin/python benchmarks/bench_pdf.py [--pages N] [--runs R]
+usage: .venv/bin/python benchmarks/bench_pdf.py [--pages N] [--runs R] [--real DIR]
 
-Renders a deck with ``tests/pdf_render.py`` (a title page, then slides with a
-table and bullets each), then times, median of ``--runs`` runs each:
+Times a rendered slide deck (``tests/pdf_render.py``: a title page, then
+``--pages - 1`` slides with a table and bullets each) and every PDF of the
+real releases folder (``../shared/real-releases`` when present), median of
+``--runs`` runs each, in one process:
 
-(a) pdfplumber's ``page.extract_words()`` over every page (the floor: the
+(a) pdfplumber's ``page.extract_words()`` over every page (the baseline: the
     same PDF parsing with no layout analysis);
-(b) ``release_parser.parse`` on the file (reading, segmentation, model);
-(c) pdfplumber's ``page.extract_tables()`` over every page.
+(b) ``release_parser.parse(engine="playa")`` with its facts and highlights;
+(c) ``release_parser.parse(engine="pdfplumber")``, the same;
+(d) pdfplumber's ``page.extract_tables()`` over every page (the deck only).
 
-and prints the ratios (b)/(a) and (c)/(a). The product target is (b)/(a) <= 1.5.
+and prints the ratios to (a) per document and their median over the
+documents. The target is (b)/(a) <= 0.5.
 """
 
 from __future__ import annotations
@@ -27,13 +31,15 @@ from pathlib import Path
 import pdfplumber
 
 REPO = Path(__file__).resolve().parents[1]
+REAL_RELEASES = REPO.parent / "shared" / "real-releases"
 sys.path.insert(0, str(REPO / "tests"))
 
 from pdf_render import Bullet, Heading, Release, Slide, Table, Text, render  # noqa: E402
 
 import release_parser as rp  # noqa: E402
 
-TARGET = 1.5
+TARGET = 0.5
+ENGINES = ("playa", "pdfplumber")
 QUARTERS = ("2Q04", "1Q04", "4Q03", "3Q03", "2Q03")
 LINE_ITEMS = ("Total Revenues", "Total Costs", "SG&A Expenses / R&D", "Operating Income (Loss)", "Net Income (Loss)")
 
@@ -80,11 +86,18 @@ def extract_tables(path: Path) -> None:
             page.extract_tables()
 
 
-def parse(path: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", rp.ReleaseWarning)
-        release = rp.parse(path)
-    release.facts  # build the tidy frame too: it is part of what a user gets
+def parse_with(engine: str) -> Callable[[Path], None]:
+    """``rp.parse`` with ``engine``, building the facts and highlights (part of what a user gets)."""
+
+    def parse(path: Path) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", rp.ReleaseWarning)
+            release = rp.parse(path, engine=engine)
+        release.facts
+        release.highlights
+
+    parse.__name__ = f"parse_{engine}"
+    return parse
 
 
 def median_seconds(task: Callable[[Path], None], path: Path, runs: int) -> float:
@@ -96,23 +109,42 @@ def median_seconds(task: Callable[[Path], None], path: Path, runs: int) -> float
     return statistics.median(times)
 
 
+def time_document(path: Path, runs: int, tables: bool) -> dict[str, float]:
+    """Median seconds of each task on ``path`` (imports and caches warmed first)."""
+    tasks: dict[str, Callable[[Path], None]] = {"words": extract_words}
+    tasks.update({engine: parse_with(engine) for engine in ENGINES})
+    if tables:
+        tasks["tables"] = extract_tables
+    for engine in ENGINES:
+        tasks[engine](path)
+    return {name: median_seconds(task, path, runs) for name, task in tasks.items()}
+
+
+def report(name: str, seconds: dict[str, float]) -> None:
+    words = seconds["words"]
+    ratios = "  ".join(f"{engine} {seconds[engine]:6.3f} s = {seconds[engine] / words:4.2f}x" for engine in ENGINES)
+    print(f"  {name:34} words {words:6.3f} s  {ratios}")
+
+
 def main(argv: list[str]) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--pages", type=int, default=24)
     options.add_argument("--runs", type=int, default=3)
+    options.add_argument("--real", type=Path, default=REAL_RELEASES)
     args = options.parse_args(argv)
+    results: dict[str, dict[str, float]] = {}
+    print(f"median of {args.runs} runs; ratios to pdfplumber extract_words (target playa <= {TARGET}x)")
     with tempfile.TemporaryDirectory() as folder:
         path = render(deck(args.pages), Path(folder) / "deck.pdf", "slides")
-        parse(path)  # warm imports and caches once, outside the timings
-        words = median_seconds(extract_words, path, args.runs)
-        full = median_seconds(parse, path, args.runs)
-        tables = median_seconds(extract_tables, path, args.runs)
-    print(f"{args.pages}-page slide deck, median of {args.runs} runs")
-    print(f"  (a) pdfplumber extract_words  {words:7.3f} s")
-    print(f"  (b) release_parser.parse      {full:7.3f} s")
-    print(f"  (c) pdfplumber extract_tables {tables:7.3f} s")
-    print(f"  (b)/(a) = {full / words:.2f}   (target <= {TARGET})")
-    print(f"  (c)/(a) = {tables / words:.2f}")
+        results["deck"] = deck_times = time_document(path, args.runs, tables=True)
+    report(f"{args.pages}-page slide deck", deck_times)
+    print(f"  {'':34} extract_tables {deck_times['tables']:6.3f} s = {deck_times['tables'] / deck_times['words']:4.2f}x")
+    for path in sorted(args.real.glob("*.pdf")) if args.real.is_dir() else []:
+        results[path.name] = times = time_document(path, args.runs, tables=False)
+        report(path.name, times)
+    for engine in ENGINES:
+        ratio = statistics.median(times[engine] / times["words"] for times in results.values())
+        print(f"median {engine}/words over {len(results)} documents: {ratio:.2f}")
     return 0
 
 
