@@ -1,11 +1,15 @@
 """Read PDF releases into a :class:`~release_parser.layout.Layout`.
 
-Each page is read once, through pdfplumber's characters, and closed before
-the next one is opened, so memory stays flat however long the document is:
+Each page is read once, through its characters, and closed before the next
+one is opened, so memory stays flat however long the document is. Two engines
+read the characters and rules of a page (``engine=``): pdfplumber, the
+reference, and playa (:mod:`.pdf_playa`), several times faster, which gives
+the same character dicts, so everything below is shared:
 
 - characters become glyphs in reading orientation (:mod:`.pdf_glyphs`);
-- pages with drawn rules go through pdfplumber's table finder; each row of a
-  ruled table becomes one line with one cell per ruled cell;
+- pages with drawn rules go through pdfplumber's table finder (fed the edges
+  of the page's lines, rectangles and curves, whichever engine read them);
+  each row of a ruled table becomes one line with one cell per ruled cell;
 - the other glyphs form visual lines, split into cells at wide gaps
   (:mod:`.pdf_lines`);
 - running headers, footers and page numbers are dropped (:mod:`.pdf_furniture`);
