@@ -209,13 +209,11 @@ def prose_perturbations(truth, truth_name) -> Iterator[Perturbation]:
         yield Perturbation("prose unit", where, set_field("prose_facts", no, 3, to=other_unit), check)
         yield Perturbation("prose scale", where, set_field("prose_facts", no, 4, to=other_scale), check)
         other_label = _other_period(truth, label)
-        yield Perturbation(
-            "prose period", f"{where} -> {other_label}", set_field("prose_facts", no, 1, to=lambda _, new=other_label: new), check
-        )
+        relabelled = set_field("prose_facts", no, 1, to=lambda _, new=other_label: new)
+        yield Perturbation("prose period", f"{where} -> {other_label}", relabelled, check)
         other_metric = _other_metric(facts, metric)
-        yield Perturbation(
-            "prose metric", f"{where} -> {other_metric}", set_field("prose_facts", no, 0, to=lambda _, new=other_metric: new), check
-        )
+        renamed = set_field("prose_facts", no, 0, to=lambda _, new=other_metric: new)
+        yield Perturbation("prose metric", f"{where} -> {other_metric}", renamed, check)
 
 
 def _check_prose_fact(truth, release, *, fact_no):
