@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 from pdf_render import Bullet, Heading, Release, Slide, Text, render
 from reference_tables import CROSS_SELLING, FIRST_HALF, PROFIT_FROM_SOLUTIONS, SECOND_QUARTER
+from test_sample_truths import check_column_periods, check_document, check_table
 
 import release_parser as rp
 from release_parser.segment.lines import strip_footnote_marks
@@ -116,6 +117,7 @@ def test_the_truth_is_the_reference_release():
 
 def test_front_matter_and_calendar(release):
     assert release.kind == "pdf"
+    check_document(TRUTH, release)  # the checks of the text sample, fiscal year naming included
     assert (release.company, release.title) == (TRUTH["company"], TRUTH["title"])
     assert release.published == pd.Timestamp(TRUTH["date"]).date()
     assert release.calendar == rp.FiscalCalendar(3, "start")
@@ -126,6 +128,9 @@ def test_front_matter_and_calendar(release):
 
 @pytest.mark.parametrize("table_truth", TRUTH["tables"], ids=lambda t: t["title_contains"])
 def test_every_cell_has_its_true_value(release, table_truth):
+    table_no = TRUTH["tables"].index(table_truth)
+    check_table(TRUTH, release, table_no)  # the checks of the text sample, footnotes included
+    check_column_periods(TRUTH, release, table_no)
     tables = [table for table in release.tables if table_truth["title_contains"] in table.title]
     assert len(tables) == 1, [table.title for table in release.tables]
     table = tables[0]
