@@ -92,12 +92,11 @@ def read_metadata(
     title, title_lines = _title(front, company)
     published, date_line = _published(front, title_lines)
     reference_year = published.year if published else None
+    phrases = _title_phrases(title) if title else []
     evidence = choose_calendar(
-        full_text, given=calendar, published=published, title_phrases=_title_phrases(title) if title else (),
-        column_headers=column_headers,
+        full_text, given=calendar, published=published, title_phrases=phrases, column_headers=column_headers,
     )
     working = evidence.calendar or PROVISIONAL_CALENDAR
-    phrases = _title_phrases(title) if title else []
     period = _title_period(title, working, reference_year, published) if title and evidence.calendar else None
     if period is None and evidence.calendar is not None:
         period = reported_period(full_text, evidence.calendar, published=published, title_phrases=phrases)
