@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import release_parser as rp
+from release_parser.frames import FACT_COLUMNS
 from release_parser.readers.pdf import read_pdf
 
 #: Where the shared PDFs sit, relative to the repository root.
@@ -50,7 +51,7 @@ def test_every_pdf_parses_or_fails_typed(shared_pdfs, name):
     except rp.ReleaseParserError:
         return  # a typed failure is an answer; anything else propagates and fails
     assert isinstance(release, rp.Release)
-    assert release.facts.columns[0] == "table"
+    assert list(release.facts.columns) == list(FACT_COLUMNS)
 
 
 def test_the_3000_page_pdf_stops_at_the_time_limit(shared_pdfs):
