@@ -50,6 +50,7 @@ _BASE_BEFORE = re.compile(
 # PDF glyph, U+FFFD, standing alone is a bullet dingbat too)
 _MARKERS = "*•●▪■◦\ufffd"
 _BULLET = re.compile(rf"(?:^|(?<=\s))[{_MARKERS}]\s+(?=[\w(\"“$¥])")
+_MARKER = re.compile(rf"[{_MARKERS}]")  # text without a marker has one piece: no need to look for bullets
 #: Every figure and exchange rate has a digit: text without one states none.
 _DIGIT = re.compile(r"\d")
 #: Where a sentence ends: a full stop before a blank and a capital (or an opening parenthesis).
@@ -223,7 +224,7 @@ def _lead_period(text: str, context: PeriodContext, lead: FiscalPeriod | None, r
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
     """The bullets of a text, each without its marker: one piece unless bullets were run together."""
-    starts = [m.end() for m in _BULLET.finditer(text)]
+    starts = [m.end() for m in _BULLET.finditer(text)] if _MARKER.search(text) else []
     if not starts:
         yield 0, len(text)
         return
