@@ -108,7 +108,7 @@ MIN_RULED_ROWS = 2
 #: The engines that read a PDF's characters and rules: playa (fast) or pdfplumber (the reference).
 ENGINES = ("playa", "pdfplumber")
 #: The engine used when ``engine`` is not given.
-DEFAULT_ENGINE: Literal["playa", "pdfplumber"] = "pdfplumber"
+DEFAULT_ENGINE: Literal["playa", "pdfplumber"] = "playa"
 
 Engine = Literal["playa", "pdfplumber"]
 
