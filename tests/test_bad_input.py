@@ -99,3 +99,20 @@ def test_html_is_read_by_its_content_whatever_its_name(tmp_path):
 def test_dot_leaders_are_not_part_of_labels():
     rel = rp.parse_text("Violent crime . . . . . .\t10\t20\nTotal........\t1\t2\n")
     assert [item.label for item in rel.tables[0].line_items] == ["Violent crime", "Total"]
+
+
+def test_text_given_to_parse_says_to_use_parse_text():
+    text = "Kanto Network Systems Inc.\nRevenues\t92,305\t106,107\n"
+    with pytest.raises(rp.UnsupportedInputError, match=r"not a path: use rp.parse_text\(text\)"):
+        rp.parse(text)
+    assert rp.parse_text(text).facts["value"].tolist() == [92305.0, 106107.0]
+
+
+def test_a_text_mode_file_says_to_open_it_in_binary(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text("Revenues\t92,305\n", encoding="utf-8")
+    with path.open(encoding="utf-8") as handle, pytest.raises(TypeError, match=r"binary mode \('rb'\)"):
+        rp.parse(handle)
+    with path.open("rb") as handle:
+        assert rp.parse(handle).facts["value"].tolist() == [92305.0]
+    assert rp.parse(path.read_bytes()).facts["value"].tolist() == [92305.0]

@@ -14,7 +14,14 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Union
 
-from ..errors import EmptyInputError, NotAPDFError, NotARegularFileError, ReadError, SizeLimitError
+from ..errors import (
+    EmptyInputError,
+    NotAPDFError,
+    NotARegularFileError,
+    ReadError,
+    SizeLimitError,
+    UnsupportedInputError,
+)
 from ..layout import Layout
 from .edgar import is_edgar, looks_like_html, read_edgar
 from .edgar_text import is_edgar_text, read_edgar_text
@@ -33,6 +40,8 @@ MAX_TEXT_BYTES = 4 * DEFAULT_MAX_CHARS
 #: A PDF larger than this is refused; real decks, scanned ones included, stay well below.
 MAX_PDF_BYTES = 256 * 1024 * 1024
 _READ_CHUNK = 1 << 20
+#: Longer than any path a file system takes (Linux: PATH_MAX 4096): such a string is text.
+_MAX_PATH_CHARS = 4096
 
 
 def is_pdf(data: bytes) -> bool:
@@ -73,6 +82,9 @@ def _load(source: Source) -> tuple[bytes, str]:
     if hasattr(source, "read"):
         name = str(getattr(source, "name", "<stream>"))
         return _read_capped(source, name), name
+    if isinstance(source, str) and _looks_like_text(source):
+        raise UnsupportedInputError(
+            f"{source[:40]!r}...: this is the text of a release, not a path: use rp.parse_text(text)")
     path = Path(source)
     name = str(path)
     try:
@@ -81,6 +93,11 @@ def _load(source: Source) -> tuple[bytes, str]:
         raise ReadError(f"{path}: cannot read: {error.strerror or error}") from error
     with handle:
         return _read_capped(handle, name), name
+
+
+def _looks_like_text(source: str) -> bool:
+    """A string no file is named: it holds a line break or a tab, or is longer than any path."""
+    return "\n" in source or "\t" in source or len(source) > _MAX_PATH_CHARS
 
 
 def open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
@@ -118,7 +135,8 @@ def _read_capped(handle: BinaryIO, name: str) -> bytes:
     try:
         head = handle.read(_MAGIC_WINDOW)
         if not isinstance(head, bytes):
-            raise TypeError(f"{name}: open the file in binary mode ('rb'); it gave {type(head).__name__}")
+            raise TypeError(f"{name}: open the file in binary mode ('rb'), or pass its text to rp.parse_text;"
+                            f" it gave {type(head).__name__}")
         limit = MAX_PDF_BYTES if is_pdf(head) else MAX_TEXT_BYTES
         parts, size = [head], len(head)
         while size <= limit:
