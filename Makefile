@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench mutate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +28,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
+# Mutation testing, on demand (hours on two cores): `make mutate MUTANTS="release_parser.headers*"` for a part.
+mutate: $(STAMP)
+	$(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
+	$(PY) tests/mutation_report.py mutants --survivors
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info mutants
