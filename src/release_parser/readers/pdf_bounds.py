@@ -28,6 +28,7 @@ import time
 import zlib
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from functools import partial
 from io import BytesIO
 
@@ -56,6 +57,10 @@ __all__ = [
     "BoundedPage",
     "inflated_size",
     "decoded_size",
+    "ObjectModel",
+    "resource_streams",
+    "first_visit",
+    "page_streams",
 ]
 
 #: Inflated content a whole document may hold (each stream counted once).
@@ -201,45 +206,55 @@ def decoded_size(data: bytes, filters: Sequence[object], limit: int) -> int:
     return len(data)
 
 
-def _streams_of_resources(resources: object, seen: set[int]) -> Iterator[PDFStream]:
-    """Form XObjects (and their own resources) and font streams a page's resources name."""
-    resources = resolve1(resources)
+@dataclass(frozen=True)
+class ObjectModel:
+    """How one PDF library shows objects: following a reference, and telling streams and forms."""
+
+    resolve: Callable[[object], object]
+    is_stream: Callable[[object], bool]
+    is_form: Callable[[Any], bool]
+
+
+def resource_streams(resources: object, seen: set[int], model: ObjectModel) -> Iterator[Any]:
+    """Form XObjects (and their own resources) and font streams a page's resources name,
+    each once (``seen`` holds the ids of those met already)."""
+    resources = model.resolve(resources)
     if not isinstance(resources, dict):
         return
-    xobjects = resolve1(resources.get("XObject"))
+    xobjects = model.resolve(resources.get("XObject"))
     if isinstance(xobjects, dict):
         for value in xobjects.values():
-            xobject = resolve1(value)
-            is_form = isinstance(xobject, PDFStream) and resolve1(xobject.get("Subtype")) is LITERAL_FORM
-            if is_form and _first_visit(xobject, seen):
+            xobject = model.resolve(value)
+            if model.is_stream(xobject) and model.is_form(xobject) and first_visit(xobject, seen):
                 yield xobject
-                yield from _streams_of_resources(xobject.get("Resources"), seen)
-    fonts = resolve1(resources.get("Font"))
+                yield from resource_streams(xobject.get("Resources"), seen, model)  # type: ignore[attr-defined]
+    fonts = model.resolve(resources.get("Font"))
     if isinstance(fonts, dict):
         for value in fonts.values():
-            yield from _font_streams(resolve1(value), seen)
+            yield from _font_streams(model.resolve(value), seen, model)
 
 
-def _font_streams(font: object, seen: set[int]) -> Iterator[PDFStream]:
+def _font_streams(font: object, seen: set[int], model: ObjectModel) -> Iterator[Any]:
     if not isinstance(font, dict):
         return
     candidates = [font.get("ToUnicode"), font.get("Encoding")]
-    descriptor = resolve1(font.get("FontDescriptor"))
+    descriptor = model.resolve(font.get("FontDescriptor"))
     if isinstance(descriptor, dict):
         candidates += [descriptor.get(key) for key in ("FontFile", "FontFile2", "FontFile3")]
-    descendants = resolve1(font.get("DescendantFonts"))
     for candidate in candidates:
-        stream = resolve1(candidate)
-        if isinstance(stream, PDFStream) and _first_visit(stream, seen):
+        stream = model.resolve(candidate)
+        if model.is_stream(stream) and first_visit(stream, seen):
             yield stream
+    descendants = model.resolve(font.get("DescendantFonts"))
     if isinstance(descendants, list):
         for descendant in descendants:
             if id(descendant) not in seen:
                 seen.add(id(descendant))
-                yield from _font_streams(resolve1(descendant), seen)
+                yield from _font_streams(model.resolve(descendant), seen, model)
 
 
-def _first_visit(stream: PDFStream, seen: set[int]) -> bool:
+def first_visit(stream: object, seen: set[int]) -> bool:
+    """True the first time ``stream`` is met (its id joins ``seen``)."""
     key = id(stream)
     if key in seen:
         return False
@@ -247,14 +262,22 @@ def _first_visit(stream: PDFStream, seen: set[int]) -> bool:
     return True
 
 
+#: pdfminer's objects.
+PDFMINER_OBJECTS = ObjectModel(
+    resolve=resolve1,
+    is_stream=lambda value: isinstance(value, PDFStream),
+    is_form=lambda stream: resolve1(stream.get("Subtype")) is LITERAL_FORM,
+)
+
+
 def page_streams(page: PDFPage) -> Iterator[PDFStream]:
     """Every stream reading ``page`` decodes: contents, form XObjects, fonts' maps and programs."""
     seen: set[int] = set()
     for content in page.contents:
         stream = resolve1(content)
-        if isinstance(stream, PDFStream) and _first_visit(stream, seen):
+        if isinstance(stream, PDFStream) and first_visit(stream, seen):
             yield stream
-    yield from _streams_of_resources(page.resources, seen)
+    yield from resource_streams(page.resources, seen, PDFMINER_OBJECTS)
 
 
 @dataclass

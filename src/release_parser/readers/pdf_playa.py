@@ -41,7 +41,7 @@ from playa.pdftypes import ContentStream, resolve1
 from playa.utils import mult_matrix
 
 from ..errors import EncryptedPDFError, ReadError, ReleaseWarning, ResourceLimitError
-from .pdf_bounds import ContentMeter, DocumentBounds, PageBudget, decoded_size
+from .pdf_bounds import ContentMeter, DocumentBounds, ObjectModel, PageBudget, decoded_size, first_visit, resource_streams
 
 __all__ = [
     "PlayaPage",
@@ -214,53 +214,6 @@ def _stream_size(stream: ContentStream, limit: int) -> int:
     return decoded_size(data, [literal.name for literal in stream.filters], limit)
 
 
-def page_streams(page: playa.Page) -> Iterator[ContentStream]:
-    """Every stream reading ``page`` decodes: contents, form XObjects, fonts' maps and programs."""
-    seen: set[int] = set()
-    for content in page._contents:
-        stream = resolve1(content)
-        if _is_stream(stream) and _first_visit(stream, seen):
-            yield stream
-    yield from _streams_of_resources(page.resources, seen)
-
-
-def _streams_of_resources(resources: object, seen: set[int]) -> Iterator[ContentStream]:
-    resources = resolve1(resources)
-    if not isinstance(resources, dict):
-        return
-    xobjects = resolve1(resources.get("XObject"))
-    if isinstance(xobjects, dict):
-        for value in xobjects.values():
-            xobject = resolve1(value)
-            is_form = _is_stream(xobject) and _literal_name(xobject.get("Subtype")) == "Form"
-            if is_form and _first_visit(xobject, seen):
-                yield xobject
-                yield from _streams_of_resources(xobject.get("Resources"), seen)
-    fonts = resolve1(resources.get("Font"))
-    if isinstance(fonts, dict):
-        for value in fonts.values():
-            yield from _font_streams(resolve1(value), seen)
-
-
-def _font_streams(font: object, seen: set[int]) -> Iterator[ContentStream]:
-    if not isinstance(font, dict):
-        return
-    candidates = [font.get("ToUnicode"), font.get("Encoding")]
-    descriptor = resolve1(font.get("FontDescriptor"))
-    if isinstance(descriptor, dict):
-        candidates += [descriptor.get(key) for key in ("FontFile", "FontFile2", "FontFile3")]
-    for candidate in candidates:
-        stream = resolve1(candidate)
-        if _is_stream(stream) and _first_visit(stream, seen):
-            yield stream
-    descendants = resolve1(font.get("DescendantFonts"))
-    if isinstance(descendants, list):
-        for descendant in descendants:
-            if id(descendant) not in seen:
-                seen.add(id(descendant))
-                yield from _font_streams(resolve1(descendant), seen)
-
-
 def _is_stream(value: object) -> bool:
     # not isinstance alone: ContentStream is an abstract Mapping, which a dict can pass for
     return isinstance(value, ContentStream) and not isinstance(value, dict)
@@ -271,12 +224,22 @@ def _literal_name(value: object) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _first_visit(stream: ContentStream, seen: set[int]) -> bool:
-    key = id(stream)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
+#: playa's objects.
+PLAYA_OBJECTS = ObjectModel(
+    resolve=resolve1,
+    is_stream=_is_stream,
+    is_form=lambda stream: _literal_name(stream.get("Subtype")) == "Form",
+)
+
+
+def page_streams(page: playa.Page) -> Iterator[ContentStream]:
+    """Every stream reading ``page`` decodes: contents, form XObjects, fonts' maps and programs."""
+    seen: set[int] = set()
+    for content in page._contents:
+        stream = resolve1(content)
+        if _is_stream(stream) and first_visit(stream, seen):
+            yield stream
+    yield from resource_streams(page.resources, seen, PLAYA_OBJECTS)
 
 
 # ---------------------------------------------------------------------------
