@@ -175,3 +175,22 @@ def test_check_results_have_finite_numbers(iij, kns):
     for rel in (iij, kns):
         for result in run_checks(rel):
             assert math.isfinite(result.expected) and math.isfinite(result.tolerance) and result.tolerance > 0
+
+
+def test_a_long_table_without_totals_is_checked_in_linear_work(monkeypatch):
+    """Each row weighs at most MAX_RUN rows above it as the parts of a silent total."""
+    from release_parser.checks import totals
+
+    runs = []
+    real_vote = totals._vote
+
+    def counting_vote(table, reading, columns):
+        runs.append(len(reading.rows))
+        return real_vote(table, reading, columns)
+
+    monkeypatch.setattr(totals, "_vote", counting_vote)
+    rows = "".join(f"Item {i}\t{i:,}\t{i + 1:,}\n" for i in range(3000))
+    rel = rp.parse_text("(JPY millions)\n\t2Q04\t1Q04\n" + rows, calendar=rp.FiscalCalendar(3, "start"))
+    assert len(rel.tables[0].line_items) == 3000
+    assert rel.checks.empty and rel.facts["verified"].isna().all()
+    assert max(runs) <= totals.MAX_RUN and sum(runs) <= 3000 * totals.MAX_RUN

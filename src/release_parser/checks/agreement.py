@@ -22,6 +22,9 @@ __all__ = ["check_agreement", "MIN_AGREEING"]
 
 #: Shared figures two tables must agree on before a disagreement counts.
 MIN_AGREEING = 2
+#: Tables printing one figure that are all compared pairwise; past this, each only with the
+#: one before it, so a document repeating a table many times costs linear, not quadratic, work.
+MAX_PAIRWISE = 8
 
 def _agree(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= sum_tolerance((a.error, b.error), a.value)
@@ -36,7 +39,7 @@ def _table_pairs(index: ValueIndex) -> dict[tuple[int, int], list[tuple[str, Spa
     pairs: dict[tuple[int, int], list[tuple[str, Span, Figure, Figure]]] = defaultdict(list)
     for (key, span), figures in index.by_key.items():
         for i, a in enumerate(figures):
-            for b in figures[i + 1:]:
+            for b in (figures[i + 1:] if len(figures) <= MAX_PAIRWISE else figures[i + 1:i + 2]):
                 if a.unit == b.unit and a.ref.table is not None and b.ref.table is not None and a.ref.table != b.ref.table:
                     first, second = (a, b) if a.ref.table < b.ref.table else (b, a)
                     pairs[(first.ref.table, second.ref.table)].append((key, span, first, second))  # type: ignore[arg-type]

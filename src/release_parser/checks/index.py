@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,8 +37,9 @@ class ValueIndex:
         index = cls()
         for table in tables:
             keys = [item.key for item in table.line_items]
+            repeats = Counter(keys)
             for row, key in enumerate(keys):
-                if not key or keys.count(key) > 1:
+                if not key or repeats[key] > 1:
                     continue
                 for column, spec in enumerate(table.columns):
                     span = column_span(spec)

@@ -86,7 +86,7 @@ def _accepted(outcomes: Sequence[_Outcome], natural: bool) -> bool:
 
 def _candidates(total: int, stack: Sequence[tuple[int, bool]], below: Sequence[int]) -> Iterator[Reading]:
     """Readings of a total over the open rows above it (natural ones first), then over the rows below."""
-    last_closing = max((i for i, (_, closing) in enumerate(stack) if closing), default=-1)
+    last_closing = _last_closing(stack)
     runs: list[tuple[tuple[int, ...], bool]] = []
     natural_starts = [last_closing + 1] + ([last_closing] if last_closing >= 0 else [])
     for start in natural_starts:
@@ -151,15 +151,29 @@ def table_structure(table: Table) -> list[tuple[Reading, list[_Outcome]]]:
 
 def _close_silently(table: Table, row: int, stack: list[tuple[int, bool]], columns: Sequence[int]) -> None:
     """Let an unlabelled row close the open rows since the last total when every column adds up."""
-    last_closing = max((i for i, (_, closing) in enumerate(stack) if closing), default=-1)
+    last_closing = _last_closing(stack, within=MAX_RUN + 1)
     rows = tuple(r for r, _ in stack[last_closing + 1:])
-    if len(rows) < 2:
+    if len(rows) < 2 or len(rows) > MAX_RUN:  # a run longer than any total closes is no silent total
         return
     outcomes = _vote(table, Reading(row, rows, (1,) * len(rows), True), columns)
     passes = sum(o.passed for o in outcomes)
     # every column adds up, or all but one of three or more (a wrong cell there fails the total below)
     if outcomes and (passes == len(outcomes) or (passes >= 2 and len(outcomes) - passes == 1)):
         del stack[last_closing + 1:]
+
+
+def _last_closing(stack: Sequence[tuple[int, bool]], within: int | None = None) -> int:
+    """Where in ``stack`` the last total is (-1: none), looking back no further than ``within`` rows.
+
+    Scanning from the end keeps the work per row to the rows since the last total, so a
+    table of many rows and few totals is read in linear time.
+    """
+    for back, (_, closing) in enumerate(reversed(stack)):
+        if closing:
+            return len(stack) - 1 - back
+        if within is not None and back >= within:
+            return len(stack) - 1 - back - 1
+    return -1
 
 
 def check_totals(table: Table) -> Iterator[CheckResult]:
