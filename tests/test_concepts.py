@@ -75,3 +75,14 @@ def test_facts_put_what_people_read_first_and_provenance_last():
     facts = rp.parse("samples/iij_2q_fy2004_results.txt").facts
     assert list(facts.columns[:7]) == ["line_item", "period", "measure", "value", "unit", "scale", "amount"]
     assert list(facts.columns[-7:]) == ["source", "page", "line", "x0", "top", "x1", "bottom"]
+
+
+def test_parse_names_concepts_by_your_rules():
+    rel = rp.parse("samples/kns_1h_fy2011_pipe.md", concepts={"top_line": ["revenues", "total_revenues"]})
+    revenue_rows = rel.facts[rel.facts.line_item_key.isin(["revenues", "total_revenues"])]
+    assert set(revenue_rows.concept) == {"top_line"}
+    assert set(rel.prose_facts[rel.prose_facts.metric_key == "total_revenues"].concept) == {"top_line"}
+    assert rp.parse("samples/kns_1h_fy2011_pipe.md").facts.set_index("line_item_key").loc["revenues", "concept"].iloc[0] \
+        == "revenues"
+    text = rp.parse_text("Turnover\t2Q04\nTurnover\t10,512", concepts={"revenues": "turnover"})
+    assert text.facts["concept"].tolist() == ["revenues"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .assemble import assemble
 from .checks import raise_on_failed_checks
+from .concepts import ConceptsLike, concept_map
 from .layout import Layout
 from .metadata import read_metadata
 from .model import Release
@@ -26,6 +29,7 @@ def parse(
     max_operators: int | None = None,
     strict: bool = False,
     engine: str | None = None,
+    concepts: ConceptsLike | None = None,
 ) -> Release:
     """Parse a release: text, PDF, HTML or an SEC EDGAR filing (told apart by content, not extension).
 
@@ -54,6 +58,9 @@ def parse(
         What reads a PDF's characters: ``"playa"`` (fast) or ``"pdfplumber"``
         (the reference); both give the same layout. None takes
         :data:`~release_parser.readers.pdf.DEFAULT_ENGINE`.
+    concepts
+        Concept rules of your own for the facts' ``concept``, tried before the shipped
+        ones (see :func:`~release_parser.concepts`).
 
     Raises
     ------
@@ -69,7 +76,7 @@ def parse(
     """
     layout = read_source(source, password=password, max_pages=max_pages, timeout=timeout,
                          max_content_bytes=max_content_bytes, max_operators=max_operators, engine=engine)
-    return parse_layout(layout, calendar=calendar, strict=strict)
+    return parse_layout(layout, calendar=calendar, strict=strict, concepts=concepts)
 
 
 def parse_text(
@@ -79,10 +86,12 @@ def parse_text(
     calendar: FiscalCalendar | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     strict: bool = False,
+    concepts: ConceptsLike | None = None,
 ) -> Release:
     """Parse a release given as a string.
 
-    Texts longer than ``max_chars`` raise :class:`~release_parser.errors.ResourceLimitError`.
+    Texts longer than ``max_chars`` raise :class:`~release_parser.errors.ResourceLimitError`;
+    ``calendar``, ``strict`` and ``concepts`` are as for :func:`parse`.
 
     Examples
     --------
@@ -90,7 +99,8 @@ def parse_text(
     >>> rel.facts[["line_item", "column", "value"]].to_dict("records")
     [{'line_item': 'Revenue', 'column': '2Q04', 'value': 10512.0}, {'line_item': 'Revenue', 'column': '1Q04', 'value': 8675.0}]
     """
-    return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar, strict=strict)
+    return parse_layout(read_text(text, source=source, max_chars=max_chars), calendar=calendar, strict=strict,
+                        concepts=concepts)
 
 
 def _column_paths(block: TableBlock) -> list[tuple[str, ...]]:
@@ -98,12 +108,15 @@ def _column_paths(block: TableBlock) -> list[tuple[str, ...]]:
     return [tuple(row[column] for row in block.header if column < len(row) and row[column]) for column in range(block.column_count)]
 
 
-def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None, strict: bool = False) -> Release:
-    """Segment and interpret a layout produced by any reader; ``strict`` as for :func:`parse`."""
+def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None, strict: bool = False,
+                 concepts: ConceptsLike | None = None) -> Release:
+    """Segment and interpret a layout produced by any reader; ``strict`` and ``concepts`` as for :func:`parse`."""
     blocks = segment(layout)
     headers = [" ".join(texts) for block in blocks if isinstance(block, TableBlock) for texts in _column_paths(block)]
     meta = read_metadata(layout.lines, layout.full_text, calendar, column_headers=headers)
     release = assemble(layout, blocks, meta)
+    if concepts is not None:
+        release = replace(release, concepts=concept_map(concepts))
     if strict:
         raise_on_failed_checks(release)
     return release

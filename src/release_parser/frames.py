@@ -328,7 +328,7 @@ def facts_frame(release: Release) -> pd.DataFrame:
     """``Release.facts``: every numeric table cell of the release, tidy, with the checks' verdict."""
     from .checks.frame import frame_verdicts
 
-    return typed_frame(fact_records(release, frame_verdicts(release.checks)), FACT_COLUMNS)
+    return typed_frame(fact_records(release, frame_verdicts(release.checks), release.concepts), FACT_COLUMNS)
 
 
 def highlight_records(release: Release) -> list[dict[str, object]]:
@@ -383,7 +383,7 @@ def prose_fact_records(release: Release, concepts: ConceptMap | None = None) -> 
 
 def prose_facts_frame(release: Release) -> pd.DataFrame:
     """``Release.prose_facts``: one row per figure stated in prose."""
-    return typed_frame(prose_fact_records(release), PROSE_FACT_COLUMNS)
+    return typed_frame(prose_fact_records(release, release.concepts), PROSE_FACT_COLUMNS)
 
 
 def _index(table: Table) -> pd.Index:

@@ -15,6 +15,7 @@ from .normalize.periods import FiscalCalendar, FiscalPeriod
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .concepts import ConceptMap
     from .prose import ProseFact
 
 __all__ = ["lines_provenance", "Provenance", "Column", "LineItem", "TableCell", "Table", "Bullet", "Paragraph", "Release"]
@@ -175,6 +176,7 @@ class Release:
     kind: str = "text"
     page_count: int = 1
     calendar_source: str = "given"  # what decided the calendar: given, year end, release date, balance date, none
+    concepts: ConceptMap | None = None  # the rules naming the facts' concepts; None: the shipped ones
 
     @cached_property
     def facts(self) -> pd.DataFrame:
