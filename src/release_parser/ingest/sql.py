@@ -26,8 +26,9 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -156,6 +157,39 @@ def _frame(rows: Sequence[Sequence[object]], columns: Mapping[str, str]) -> pd.D
     return frame_from_columns(dict(zip(names, data)), columns)
 
 
+@dataclass(frozen=True)
+class _Inserter:
+    """Rows of one table written with the driver's ``executemany``: SQLAlchemy's bind processors
+    turn each value into what the database stores (days as SQLite text, ...), without building a
+    parameter dict per row, which costs more than the write itself for a document's few hundred rows."""
+
+    statement: str
+    columns: tuple[str, ...]
+    processors: tuple[Callable[[object], object] | None, ...]
+
+    @classmethod
+    def of(cls, table: sa.Table, dialect: sa.Dialect) -> _Inserter:
+        quote = dialect.identifier_preparer.quote
+        marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        names = tuple(column.name for column in table.columns if column.autoincrement is not True)
+        statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+                     f"VALUES ({', '.join(marker for _ in names)})")
+        processors = tuple(table.c[n].type._cached_bind_processor(dialect) for n in names)
+        return cls(statement, names, processors)
+
+    def insert(self, conn: sa.Connection, columns: Mapping[str, Sequence[object]]) -> None:
+        """Write the rows given column by column (``columns[name][row]``); nothing when there are none."""
+        data = [self._processed(columns[name], processor) for name, processor in zip(self.columns, self.processors)]
+        if data and data[0]:
+            conn.exec_driver_sql(self.statement, list(zip(*data)))
+
+    @staticmethod
+    def _processed(values: Sequence[object], processor: Callable[[object], object] | None) -> Sequence[object]:
+        if processor is None:
+            return values
+        return [None if value is None else processor(value) for value in values]
+
+
 class Database:
     """An ingest database. Open one with :meth:`open`; it creates or checks the schema.
 
@@ -169,6 +203,12 @@ class Database:
         self.engine = engine
         self.owned = owned
         self.metadata, self.tables = build_metadata()
+        self._inserters: dict[str, _Inserter] = {}
+
+    def _inserter(self, name: str) -> _Inserter:
+        if name not in self._inserters:
+            self._inserters[name] = _Inserter.of(self.tables[name], self.engine.dialect)
+        return self._inserters[name]
 
     @classmethod
     def open(cls, db: str | os.PathLike[str] | Engine, *, create: bool = True) -> Database:
@@ -315,9 +355,7 @@ class Database:
                         table = self.tables[name]
                         conn.execute(table.delete().where(table.c.document_id == payload.document_id))
                 for name in FRAMES:
-                    records = payload.records(name)
-                    if records:
-                        conn.execute(self.tables[name].insert(), records)
+                    self._inserter(name).insert(conn, payload.columns[name])
                 conn.execute(errors.delete().where(
                     sa.or_(errors.c.document_id == payload.document_id, errors.c.path == payload.path)))
         except IntegrityError as error:
