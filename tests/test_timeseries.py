@@ -90,3 +90,13 @@ def test_several_companies_need_a_choice(releases):
 def test_concepts_of_your_own(releases):
     series = rp.timeseries(releases, "top_line", concepts={"top_line": ["revenues", "total_revenues"]})
     assert series["amount"].tolist() == [92_410_000_000, 106_107_000_000, 101_552_000_000]
+
+
+def test_an_ingest_result_is_a_source_too():
+    result = rp.ingest([str(KNS_1H11), str(KNS_3Q11)], workers=0, progress=False)
+    series = rp.timeseries(result, "revenues")
+    assert series["amount"].tolist() == [92_410_000_000, 106_107_000_000, 101_552_000_000]
+    assert series["restated"].tolist() == [True, False, False]
+    assert rp.restatements(result)["period"].tolist() == ["1Q11"]
+    with pytest.raises(TypeError, match="database URL, an ingest result or releases"):
+        rp.timeseries([42], "revenues")
