@@ -437,3 +437,11 @@ def test_reference_page_notation_rows() -> None:
             value = parse_number(printed).value
             assert value is not None
             assert format_number(value, notation=notation, decimals=decimals) == printed
+
+
+@pytest.mark.parametrize("text", ["Gbps 104.9", "sites 12", "percent 5", "bps 25"])
+def test_only_a_currency_may_stand_before_the_figure(text):
+    """A unit word in front of a figure is no currency: "Gbps 104.9" is not a number (a label and a figure)."""
+    with pytest.raises(NumberFormatError, match="expected a number"):
+        parse_number(text)
+    assert parse_number("yen 10,512").unit == "JPY" and parse_number("USD 5").unit == "USD"
