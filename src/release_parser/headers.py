@@ -223,8 +223,8 @@ def _month_range_period(label: str, calendar: FiscalCalendar) -> FiscalPeriod | 
     match = _MONTH_RANGE.search(label)
     if match is None:
         return None
-    first = MONTHS[match.group("first").lower().rstrip(".")]
-    last = MONTHS[match.group("last").lower().rstrip(".")]
+    first = MONTHS[match.group("first").lower()]  # the pattern leaves "Oct." its dot outside the name
+    last = MONTHS[match.group("last").lower()]
     end_year = int(match.group("year"))
     start = date(end_year - (1 if first > last else 0), first, 1)
     fiscal_year = calendar.fiscal_year_of(start)
