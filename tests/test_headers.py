@@ -259,3 +259,21 @@ def test_a_table_repeating_the_columns_before_it_without_a_caption_keeps_their_s
     assert (inherit_scale(first, second).unit, inherit_scale(first, second).scale) == ("USD", 1_000_000)
     other = rp.parse_text("\t2023\t2022\nCost\t$1\t$2\nOther\t$3\t$4\n", calendar=FiscalCalendar(12, "end")).tables[0]
     assert inherit_scale(first, other).scale == 1  # other columns: no reason to share the scale
+
+
+def test_a_change_between_balance_dates_less_than_a_year_apart_stays_a_change():
+    columns = interpret_columns(["2025.12.31", "2025.06.30", "Change"], PeriodContext(calendar=FiscalCalendar(12, "end")))
+    assert (columns[2].measure, columns[2].as_of, columns[2].period_source) == ("change", dt.date(2025, 12, 31), "header")
+
+
+def test_a_column_without_a_period_takes_the_captions_else_the_releases_and_says_which():
+    release_period = parse_period("2Q04", IIJ)
+    caption_period = parse_period("1H04", IIJ)
+    from_release = interpret_columns(["Actual Results"], PeriodContext(calendar=IIJ, default_period=release_period))
+    assert (from_release[0].period.label, from_release[0].period_source) == ("2Q04", "release")
+    from_caption = interpret_columns(["Actual Results"], PeriodContext(calendar=IIJ, default_period=release_period,
+                                                                       table_period=caption_period))
+    assert (from_caption[0].period.label, from_caption[0].period_source) == ("1H04", "caption")
+    unknown = interpret_columns(["Actual Results"], PeriodContext(calendar=IIJ, default_period=release_period,
+                                                                  calendar_known=False))
+    assert (unknown[0].period, unknown[0].period_source) == (None, None)
