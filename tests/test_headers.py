@@ -277,3 +277,12 @@ def test_a_column_without_a_period_takes_the_captions_else_the_releases_and_says
     unknown = interpret_columns(["Actual Results"], PeriodContext(calendar=IIJ, default_period=release_period,
                                                                   calendar_known=False))
     assert (unknown[0].period, unknown[0].period_source) == (None, None)
+
+
+def test_a_direction_column_without_a_header_signs_the_figure_after_it():
+    text = ("Results (JPY millions)\n\t2Q04\t\tYoY\nRevenues\t10,512\tUp\t14.4%\n"
+            "Costs\t8,854\tDown\t6.2%\nSG&A\t1,376\tDown\t18.0%\n")
+    facts = rp.parse_text(text, calendar=IIJ).facts
+    changes = facts[facts.measure == "yoy_pct"].set_index("line_item")["value"].to_dict()
+    assert changes == {"Revenues": 14.4, "Costs": -6.2, "SG&A": -18.0}
+    assert set(facts["column"]) == {"2Q04", "YoY"}

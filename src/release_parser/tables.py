@@ -71,6 +71,7 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
     table_period = caption_period or label_header_period
     grid = _grid(block)
     grid = _reshape_statement_rows(grid)
+    grid = _sign_by_direction_columns(grid)
     grid = _transpose_if_periods_run_down(grid, meta)
     context = PeriodContext(
         calendar=meta.calendar,
@@ -274,6 +275,29 @@ def _reshape_statement_rows(grid: _Grid) -> _Grid:
         columns=[names[c] for c in figure_columns],
         cells=[[cells[c] for c in figure_columns] for cells in grid.cells],
         signs=signs,
+    )
+
+
+def _sign_by_direction_columns(grid: _Grid) -> _Grid:
+    """An unheaded column of direction words between headed ones (``2Q04 |  | YoY`` over
+    ``8,854 | Down | 6.2%``) signs the figure after it, and is dropped."""
+    directions = {column for column in range(len(grid.columns) - 1)
+                  if _PLACEHOLDER.match(grid.columns[column]) and _column_kind(grid, column) == "direction"
+                  and _column_kind(grid, column + 1) == "figure"}
+    if not directions:
+        return grid
+    signs = [list(row) for row in grid.signs]
+    for row, cells in enumerate(grid.cells):
+        for column in directions:
+            cell = cells[column]
+            if cell is not None and _NEGATIVE_DIRECTION.match(cell.text):
+                signs[row][column + 1] = -1
+    keep = [column for column in range(len(grid.columns)) if column not in directions]
+    return dataclasses.replace(
+        grid,
+        columns=[grid.columns[c] for c in keep],
+        cells=[[cells[c] for c in keep] for cells in grid.cells],
+        signs=[[row[c] for c in keep] for row in signs],
     )
 
 
