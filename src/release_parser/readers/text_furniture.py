@@ -53,6 +53,8 @@ def _counts_pages(texts: Sequence[str], indexes: list[int]) -> bool:
     if any(later - earlier < MIN_PAGE_LINES for earlier, later in zip(indexes, indexes[1:])):
         return False
     numbers = [[int(digits) for digits in _DIGITS.findall(texts[index])] for index in indexes]
+    if len({len(row) for row in numbers}) != 1:
+        return False
     varying = [place for place in range(len(numbers[0])) if len({row[place] for row in numbers}) > 1]
     if len(varying) != 1:
         return False
