@@ -67,6 +67,7 @@ from .pdf_bounds import (
 )
 from .pdf_bounds import BoundedPage as Page
 from .pdf_furniture import PageLines, drop_furniture
+from .pdf_pages import numbered_pages
 from .pdf_glyphs import Orientation, to_glyphs, transform_box
 from .pdf_grid import build_grid_rows
 from .pdf_lines import TextLine, build_line, group_lines, page_space_widths
@@ -433,29 +434,8 @@ def _ensure_mediabox(page_object: PDFPage) -> None:
 
 def _page_objects(pdf: pdfplumber.PDF, source: str, limit: int) -> Iterator[tuple[int, PDFPage]]:
     """The first ``limit`` page objects, lazily; later pages are counted, never read."""
-    objects = PDFPage.create_pages(pdf.doc)
-    number = 0
-    while True:
-        try:
-            page_object = next(objects, None)
-        except MemoryError as error:
-            raise ResourceLimitError(f"{source}: not enough memory to read the page tree") from error
-        except Exception as error:  # a broken page tree: keep the pages before it
-            if number == 0:
-                raise ReadError(f"{source}: the PDF's page tree is damaged ({_describe(error)})") from error
-            warnings.warn(f"{source}: pages after {number} skipped: the page tree is damaged ({error})", ReleaseWarning, stacklevel=4)
-            return
-        if page_object is None:
-            return
-        number += 1
-        if number > limit:
-            warnings.warn(
-                f"{source}: only the first {limit} of {_page_total(pdf, number)} pages were read (max_pages)",
-                ReleaseWarning,
-                stacklevel=4,
-            )
-            return
-        yield number, page_object
+    return numbered_pages(PDFPage.create_pages(pdf.doc), source, limit,
+                          total=lambda seen: _page_total(pdf, seen), describe=_describe)
 
 
 def _page_total(pdf: pdfplumber.PDF, at_least: int) -> str:

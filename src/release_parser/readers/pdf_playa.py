@@ -26,7 +26,6 @@ playa is imported here and nowhere else.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -40,8 +39,9 @@ from playa.fontmetrics import FONT_METRICS
 from playa.pdftypes import ContentStream, resolve1
 from playa.utils import mult_matrix
 
-from ..errors import EncryptedPDFError, ReadError, ReleaseWarning, ResourceLimitError
+from ..errors import EncryptedPDFError, ReadError, ResourceLimitError
 from .pdf_bounds import ContentMeter, DocumentBounds, ObjectModel, PageBudget, decoded_size, first_visit, resource_streams
+from .pdf_pages import numbered_pages
 
 __all__ = [
     "PlayaPage",
@@ -132,7 +132,7 @@ def page_loaders(
     """The first ``limit`` pages, each as its number and a function that reads it.
 
     Pages are found lazily; later ones are counted, never read, and a
-    :class:`ReleaseWarning` says so. Reading a page measures its content
+    :class:`~release_parser.errors.ReleaseWarning` says so. Reading a page measures its content
     first, then runs its operators against a fresh budget.
 
     Raises
@@ -141,31 +141,15 @@ def page_loaders(
         The page tree is damaged before its first page, or the file is cut
         short and no page can be found.
     """
-    pages = iter(document.pages)
-    number = 0
-    while True:
-        try:
-            page = next(pages, None)
-        except MemoryError as error:
-            raise ResourceLimitError(f"{source}: not enough memory to read the page tree") from error
-        except Exception as error:  # a broken page tree: keep the pages before it
-            if number == 0:
-                raise ReadError(f"{source}: the PDF's page tree is damaged ({_describe(error)})") from error
-            warnings.warn(f"{source}: pages after {number} skipped: the page tree is damaged ({error})", ReleaseWarning,
-                          stacklevel=4)
-            return
-        if page is None:
-            if number == 0 and _EOF_MARKER not in data[-_EOF_WINDOW:]:
-                raise ReadError(f"{source}: the PDF is truncated (no page found and no {_EOF_MARKER.decode()} marker)")
-            return
-        number += 1
-        if number > limit:
-            warnings.warn(f"{source}: only the first {limit} of {_page_total(document, number)} pages were read"
-                          " (max_pages)", ReleaseWarning, stacklevel=4)
-            return
+    found = False
+    for number, page in numbered_pages(iter(document.pages), source, limit,
+                                       total=lambda seen: _page_total(document, seen), describe=_describe):
+        found = True
         bounds.deadline.check(number)
         yield number, partial(_load, page, number, bounds)
         _forget_objects(document)
+    if not found and _EOF_MARKER not in data[-_EOF_WINDOW:]:
+        raise ReadError(f"{source}: the PDF is truncated (no page found and no {_EOF_MARKER.decode()} marker)")
 
 
 def _load(page: playa.Page, number: int, bounds: DocumentBounds) -> PlayaPage:
