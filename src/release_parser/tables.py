@@ -282,7 +282,7 @@ def _sign_by_direction_columns(grid: _Grid) -> _Grid:
     """An unheaded column of direction words between headed ones (``2Q04 |  | YoY`` over
     ``8,854 | Down | 6.2%``) signs the figure after it, and is dropped."""
     directions = {column for column in range(len(grid.columns) - 1)
-                  if _PLACEHOLDER.match(grid.columns[column]) and _column_kind(grid, column) == "direction"
+                  if _PLACEHOLDER.match(grid.columns[column]) and _is_direction_column(grid, column)
                   and _column_kind(grid, column + 1) == "figure"}
     if not directions:
         return grid
@@ -301,11 +301,22 @@ def _sign_by_direction_columns(grid: _Grid) -> _Grid:
     )
 
 
+def _is_direction_column(grid: _Grid, column: int) -> bool:
+    """Every printed cell of the column is a direction word (the first other word ends the look)."""
+    texts = (cell.text for row in grid.cells if (cell := row[column]) is not None and cell.text)
+    seen = False
+    for text in texts:
+        if not _DIRECTION.match(text):
+            return False
+        seen = True
+    return seen
+
+
 def _column_kind(grid: _Grid, column: int) -> str:
     texts = [cell.text for row in grid.cells if (cell := row[column]) is not None and cell.text]
     if not texts:
         return "empty"
-    if all(_DIRECTION.match(t) for t in texts):
+    if _is_direction_column(grid, column):
         return "direction"
     if all(_BASIS.match(t) for t in texts):
         return "basis"
