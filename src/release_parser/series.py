@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import regex
 
+from .checks.tolerance import half_unit, sum_tolerance
 from .concepts import ConceptsLike
 from .errors import ReleaseWarning
 from .series_sources import SeriesSource, observations
@@ -39,8 +39,6 @@ _PREFERRED_KINDS = {"quarter": 0, "half": 1, "year": 2, "nine_months": 3, "insta
 #: Where a fiscal period ends, counted in months before the fiscal year's end.
 _MONTHS_TO_YEAR_END = {"Q1": 9, "Q2": 6, "Q3": 3, "Q4": 0, "H1": 6, "H2": 0, "FY": 0, "3M": 9, "6M": 6, "9M": 3}
 _MONTH_NAMES = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-#: A printed figure's digits: the decimals tell its precision.
-_FIGURE = regex.compile(r"\d[\d,]*+(?:\.(?P<decimals>\d++))?")
 #: 52/53-week periods end up to a week from a month's end: a fortnight aligns them to calendar months.
 _ALIGN = pd.Timedelta(days=14)
 
@@ -154,7 +152,7 @@ def restatements(
     for _, history in values.groupby(_KEY, dropna=False, sort=True):
         ordered = history.sort_values(["published", "release_end", "release"], na_position="first")
         for old, new in zip(ordered.itertuples(), ordered.iloc[1:].itertuples()):
-            if not _agree(old.amount, old.step, new.amount, new.step):
+            if not _agree(old.amount, old.error, new.amount, new.error):
                 rows.append({
                     "company": new.company, "concept": new.concept, "measure": new.measure, "unit": new.unit,
                     "period": new.period, "period_start": new.period_start, "period_end": new.period_end,
@@ -238,16 +236,15 @@ def _year_end_month(found: pd.DataFrame) -> int:
     return pd.Series(months).mode().iloc[0] if months else 12
 
 
-def _step(raw: object, scale: object, is_percent: object) -> float:
-    """The precision a figure was printed to, in its unit's base (198.4 billion: 100 million)."""
-    match = _FIGURE.search(raw) if isinstance(raw, str) else None
-    decimals = len(match.group("decimals") or "") if match else 0
+def _error(raw: object, scale: object, is_percent: object) -> float:
+    """How far a figure may be from what was measured, by its printed precision, in its unit's
+    base (198.4 billion: 50 million), as the checks bound it."""
     factor = 1 if is_percent is True or pd.isna(scale) else int(scale)
-    return factor * 10.0 ** -decimals
+    return half_unit(raw if isinstance(raw, str) else "", factor)
 
 
-def _agree(first: float, first_step: float, second: float, second_step: float) -> bool:
-    return abs(first - second) <= (first_step + second_step) / 2 * (1 + 1e-9)
+def _agree(first: float, first_error: float, second: float, second_error: float) -> bool:
+    return abs(first - second) <= sum_tolerance((first_error, second_error), first)
 
 
 @dataclass
@@ -256,23 +253,23 @@ class _Choice:
     conflicting: bool
 
 
-def _choose(amounts: Sequence[float], steps: Sequence[float]) -> _Choice:
+def _choose(amounts: Sequence[float], errors: Sequence[float]) -> _Choice:
     """The figure that stands for one period in one release: the most precise of those
     most figures agree with; ``conflicting`` when some figures disagree."""
-    support = [sum(_agree(a, s, b, t) for b, t in zip(amounts, steps)) for a, s in zip(amounts, steps)]
-    best = max(range(len(amounts)), key=lambda i: (support[i], -steps[i], -i))
+    support = [sum(_agree(a, e, b, f) for b, f in zip(amounts, errors)) for a, e in zip(amounts, errors)]
+    best = max(range(len(amounts)), key=lambda i: (support[i], -errors[i], -i))
     return _Choice(best, conflicting=support[best] < len(amounts))
 
 
 def _release_values(found: pd.DataFrame) -> pd.DataFrame:
     """One row per period and release: the figure the release stands by, its precision and whether it conflicts."""
     if found.empty:
-        return found.assign(step=pd.Series(dtype=float), conflicting=pd.Series(dtype=bool))
-    found = found.assign(step=[_step(r, s, p) for r, s, p in zip(found["raw"], found["scale"], found["is_percent"])])
+        return found.assign(error=pd.Series(dtype=float), conflicting=pd.Series(dtype=bool))
+    found = found.assign(error=[_error(r, s, p) for r, s, p in zip(found["raw"], found["scale"], found["is_percent"])])
     found["amount"] = found["amount"].fillna(found["value"])
     chosen, conflicts = [], []
     for (document_id, *_), group in found.groupby(["document_id", *_KEY], dropna=False, sort=False):
-        choice = _choose(group["amount"].astype(float).tolist(), group["step"].tolist())
+        choice = _choose(group["amount"].astype(float).tolist(), group["error"].tolist())
         chosen.append(group.index[choice.row])
         conflicts.append(choice.conflicting)
         if choice.conflicting:
@@ -292,7 +289,7 @@ def _latest_values(values: pd.DataFrame) -> pd.DataFrame:
         ordered = history.sort_values(["published", "release_end", "release"], na_position="first")
         latest = ordered.iloc[-1]
         earlier = ordered.iloc[:-1]
-        changed = [not _agree(a, s, latest["amount"], latest["step"]) for a, s in zip(earlier["amount"], earlier["step"])]
+        changed = [not _agree(a, e, latest["amount"], latest["error"]) for a, e in zip(earlier["amount"], earlier["error"])]
         row = latest.to_dict()
         row["restated"] = any(changed)
         row["previous_amount"] = earlier["amount"].iloc[-1] if len(earlier) else None

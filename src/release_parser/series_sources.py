@@ -9,13 +9,14 @@ concept map of your own is given.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Union
 
 import pandas as pd
 
 from .concepts import ConceptsLike, concept_map
 from .errors import DatabaseError
+from .frames import FACT_COLUMNS
 from .model import Release
 
 if TYPE_CHECKING:
@@ -31,7 +32,15 @@ SeriesSource = Union[str, os.PathLike, "IngestResult", Release, Iterable[Release
 _FACT_FIELDS = ("line_item", "line_item_key", "concept", "period", "fiscal_year", "fiscal_period", "period_start",
                 "period_end", "measure", "value", "unit", "scale", "amount", "is_percent", "raw", "table", "verified")
 
-OBSERVATION_COLUMNS = ("company", "release", "document_id", "published", "release_end", *_FACT_FIELDS)
+#: Columns of the observations and their dtypes: the release's, then the facts' own.
+OBSERVATION_COLUMNS: Mapping[str, str] = {
+    "company": "string",
+    "release": "string",
+    "document_id": "string",
+    "published": "datetime64[ns]",
+    "release_end": "datetime64[ns]",
+    **{name: FACT_COLUMNS[name] for name in _FACT_FIELDS},
+}
 
 
 def observations(source: SeriesSource, *, measure: str | None = None, concept: str | None = None,
@@ -123,17 +132,8 @@ def _select(frame: pd.DataFrame, measure: str | None) -> pd.DataFrame:
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Declared dtypes whatever the source (a database gives days as text or dates)."""
     frame = frame.reindex(columns=list(OBSERVATION_COLUMNS)).copy()
-    for name in ("published", "release_end", "period_start", "period_end"):
-        frame[name] = pd.to_datetime(frame[name])
-    for name in ("value", "amount"):
-        frame[name] = frame[name].astype("Float64")
-    for name in ("scale", "fiscal_year", "table"):
-        frame[name] = frame[name].astype("Int64")
-    for name in ("is_percent", "verified"):
-        frame[name] = frame[name].astype("boolean")
-    for name in ("company", "release", "document_id", "concept", "line_item", "line_item_key", "period",
-                 "fiscal_period", "measure", "unit", "raw"):
-        frame[name] = frame[name].astype("string")
+    for name, kind in OBSERVATION_COLUMNS.items():
+        frame[name] = pd.to_datetime(frame[name]) if kind.startswith("datetime64") else frame[name].astype(kind)
     return frame
 
 
