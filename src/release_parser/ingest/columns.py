@@ -203,13 +203,5 @@ def _plain(value: object, name: str, kind: str) -> object:
 
 
 def frame_to_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, list[object]]:
-    """Plain Python values of each declared column (None for NA), as database drivers take them."""
-    data: dict[str, list[object]] = {}
-    for name, kind in columns.items():
-        series = frame[name]
-        if kind == "datetime64[ns]":
-            data[name] = [None if value is pd.NaT else value.date() if name in DATE_COLUMNS else value.to_pydatetime()
-                          for value in series]
-        else:
-            data[name] = series.array.to_numpy(dtype=object, na_value=None).tolist()
-    return data
+    """Plain Python values of each declared column of ``frame``, as :func:`plain_columns` gives them."""
+    return {name: [_plain(value, name, kind) for value in frame[name].tolist()] for name, kind in columns.items()}
