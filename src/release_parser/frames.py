@@ -286,7 +286,7 @@ def amount_of(value: float | None, scale: int | None, is_percent: bool | None) -
 
     The product is taken in decimal, so 198.4 billion is 198,400,000,000 exactly.
     """
-    if value is None or value != value or is_percent or scale in (None, 1) or scale is pd.NA:
+    if value is None or value != value or is_percent or scale is None or scale is pd.NA or scale == 1:
         return value
     return float(Decimal(repr(value)) * int(scale))
 

@@ -174,7 +174,7 @@ class _Inserter:
         names = tuple(column.name for column in table.columns if column.autoincrement is not True)
         statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
                      f"VALUES ({', '.join(marker for _ in names)})")
-        processors = tuple(table.c[n].type._cached_bind_processor(dialect) for n in names)
+        processors = tuple(table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names)
         return cls(statement, names, processors)
 
     def insert(self, conn: sa.Connection, columns: Mapping[str, Sequence[object]]) -> None:
