@@ -381,6 +381,22 @@ def test_superscripts_group_with_their_line():
     assert ["".join(g.text for g in sorted(line, key=lambda g: g.x0)) for line in lines] == ["Ratio*1", "N"]
 
 
+def test_a_large_side_title_does_not_join_two_table_rows():
+    # a 40-point "Income" beside two 14-point rows it overlaps (a real deck's sidebar)
+    title = [_char(c, 60 + 20 * i, 202, size=40) for i, c in enumerate("Income")]
+    first = [_char(c, 300 + 7 * i, 208, size=14) for i, c in enumerate("R&D")] + [_char("9", 520, 208, size=14)]
+    second = [_char(c, 300 + 7 * i, 228, size=14) for i, c in enumerate("Opex")] + [_char("7", 520, 228, size=14)]
+    lines = group_lines(to_glyphs([*title, *first, *second], 900, 800)[0])
+    assert ["".join(g.text for g in sorted(line, key=lambda g: g.x0)) for line in lines] == ["Income", "R&D9", "Opex7"]
+
+
+def test_a_large_figure_stays_on_the_line_of_its_label():
+    figure = [_char(c, 200 + 20 * i, 100, size=30) for i, c in enumerate("42%")]
+    label = [_char(c, 50 + 7 * i, 110, size=12) for i, c in enumerate("Sales")]
+    lines = group_lines(to_glyphs([*figure, *label], 600, 800)[0])
+    assert ["".join(g.text for g in sorted(line, key=lambda g: g.x0)) for line in lines] == ["Sales42%"]
+
+
 def test_text_printed_down_the_page_is_turned_upright():
     # a landscape page stored as portrait: the text runs top to bottom (matrix b < 0)
     chars = [

@@ -3,7 +3,8 @@
 The steps, each a plain function over plain data:
 
 1. :func:`group_lines` clusters glyphs into visual lines by vertical overlap
-   (a superscript footnote mark stays on its line);
+   (a superscript footnote mark stays on its line, and a large title beside a
+   table does not join the table's rows into one line);
 2. :func:`build_line` orders a line's glyphs left to right, drops glyphs
    printed twice (fake bold), splits them into words at spaces, and into cells
    at gaps wider than :data:`CELL_GAP_FACTOR` spaces, like the text reader
@@ -49,6 +50,8 @@ DUPLICATE_TOLERANCE = 1.0
 MONOSPACE_TOLERANCE = 0.02
 #: Lines looked back at when placing a glyph (lines side by side can interleave slightly).
 OPEN_LINES = 2
+#: A glyph taller than this many times its line's median glyph is large type (a side title).
+TALL_GLYPH_FACTOR = 1.5
 
 _NOT_AFTER_DASH = frozenset("0123456789(.,+-−%$€£¥")
 
@@ -92,6 +95,37 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     >>> [[x.text for x in line] for line in group_lines([g("b", 10, 40), g("a", 0, 0), g("c", 5, 1)])]
     [['a', 'c'], ['b']]
     """
+    lines = _cluster(glyphs)
+    if not any(_tall_glyphs(line) for line in lines):
+        return lines
+    return sorted((part for line in lines for part in _unbridged(line)), key=lambda line: (line[0].top, line[0].x0))
+
+
+def _unbridged(line: list[Glyph]) -> list[list[Glyph]]:
+    """A line split in two or more when large type joined lines of ordinary type.
+
+    A 40-point side title beside a table overlaps two of its 14-point rows; clustered
+    together, the rows' glyphs would interleave. The line stays whole when its ordinary
+    glyphs make one line (a large figure beside its label, a drop capital).
+    """
+    tall = _tall_glyphs(line)
+    if not tall:
+        return [line]
+    ordinary = _cluster(glyph for glyph in line if id(glyph) not in tall)
+    if len(ordinary) < 2:
+        return [line]
+    return ordinary + _cluster(glyph for glyph in line if id(glyph) in tall)
+
+
+def _tall_glyphs(line: list[Glyph]) -> set[int]:
+    """The ids of the line's glyphs in type much larger than most of its glyphs."""
+    if len(line) < 3:
+        return set()
+    typical = median(glyph.height for glyph in line)
+    return {id(glyph) for glyph in line if glyph.height > TALL_GLYPH_FACTOR * typical}
+
+
+def _cluster(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     lines: list[list[Glyph]] = []
     bands: list[list[float]] = []  # [top, bottom, smallest height] per line
     for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
