@@ -24,6 +24,7 @@ from release_parser.layout import Cell, Layout, Line, Separator
 from release_parser.readers import pdf as pdf_module
 from release_parser.readers.pdf import read_pdf, to_layout_lines
 from release_parser.readers.pdf_furniture import PageLines, drop_furniture, is_page_number
+from release_parser.readers.pdf_grid import build_grid_rows
 from release_parser.readers.pdf_glyphs import Orientation, is_bold_font, marker_of, to_glyphs, transform_box
 from release_parser.readers.pdf_lines import CELL_GAP_FACTOR, TextLine, build_line, group_lines
 
@@ -395,6 +396,29 @@ def test_a_large_figure_stays_on_the_line_of_its_label():
     label = [_char(c, 50 + 7 * i, 110, size=12) for i, c in enumerate("Sales")]
     lines = group_lines(to_glyphs([*figure, *label], 600, 800)[0])
     assert ["".join(g.text for g in sorted(line, key=lambda g: g.x0)) for line in lines] == ["Sales42%"]
+
+
+def _word_chars(text: str, x0: float, top: float) -> list[dict]:
+    return [_char(c, x0 + 5 * i, top) for i, c in enumerate(text)]
+
+
+def test_a_shaded_band_across_columns_leaves_its_row_to_the_free_text():
+    # two fills behind a row: one under the label, one under two columns of figures
+    boxes = [(40.0, 200.0, 95.0, 115.0), (200.0, 400.0, 95.0, 115.0)]
+    chars = _word_chars("Sales", 50, 100) + _word_chars("691,190", 220, 100) + _word_chars("100.0%", 330, 100)
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    rows, rest = build_grid_rows(boxes, glyphs, 1)
+    assert rows == [] and len(rest) == len(glyphs)
+
+
+def test_a_currency_sign_apart_from_its_figure_leaves_the_row_ruled():
+    boxes = [(40.0, 200.0, 95.0, 115.0), (200.0, 400.0, 95.0, 115.0), (400.0, 500.0, 95.0, 115.0)]
+    chars = _word_chars("Services", 50, 100) + _word_chars("20,907", 220, 100) + _word_chars("$", 405, 100)
+    chars += _word_chars("7", 480, 100)
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    rows, rest = build_grid_rows(boxes, glyphs, 1)
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Services", "20,907"]]
+    assert "".join(glyph.text for glyph in rest) == "$7"
 
 
 def test_text_printed_down_the_page_is_turned_upright():

@@ -7,8 +7,8 @@ by :data:`GRID_CELL_INSET`, so that neighbouring cells never touch) as the
 cell's position. Two things printed inside rules are not cells:
 
 - a box around free text (a zebra band across a row, a frame around a whole
-  listing) holds text with gaps wide enough to part cells: its glyphs go back
-  to the page's free text;
+  listing) holds text with gaps wide enough to part cells: the glyphs of its
+  whole ruled row go back to the page's free text;
 - rules drawn every few rows enclose several printed rows: when two or more
   cells of a ruled row hold several aligned lines, each printed line is a row.
 """
@@ -65,17 +65,24 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
             rest.append(glyph)
         else:
             inside[owner].append(glyph)
-    rows: dict[float, list[tuple[Box, list[_Part]]]] = {}
+    rows: dict[float, list[tuple[int, Box, list[_Part]]]] = {}
     for number, box in sorted(enumerate(boxes), key=lambda item: (item[1][2], item[1][0])):
-        parts = _cell_parts(inside.get(number, []))
-        if any(part.split for part in parts):  # a box around free text, not a cell
-            rest.extend(inside[number])
-            parts = []
         key = next((top for top in rows if abs(top - box[2]) <= GRID_ROW_TOLERANCE), box[2])
-        rows.setdefault(key, []).append((box, parts))
+        rows.setdefault(key, []).append((number, box, _cell_parts(inside.get(number, []))))
     lines = []
     for _, cells in sorted(rows.items()):
-        lines.extend(_grid_rows(cells, page))
+        if any(part.columns > 1 for _, _, parts in cells for part in parts):
+            # a band across several columns, not a row of cells: the whole row
+            # is free text, so that its label and its figures stay on one line
+            rest.extend(glyph for number, _, _ in cells for glyph in inside.get(number, []))
+            continue
+        kept = []
+        for number, box, parts in cells:
+            if any(part.split for part in parts):  # a box around free text, not a cell
+                rest.extend(inside[number])
+                parts = []
+            kept.append((box, parts))
+        lines.extend(_grid_rows(kept, page))
     return lines, rest
 
 
@@ -86,6 +93,7 @@ class _Part:
     text: str
     glyphs: list[Glyph]
     split: bool  # it has a gap wide enough to part cells
+    columns: int  # runs between such gaps that hold a letter or a digit (a "$" apart is not one)
 
 
 def _cell_parts(glyphs: Sequence[Glyph]) -> list[_Part]:
@@ -93,9 +101,14 @@ def _cell_parts(glyphs: Sequence[Glyph]) -> list[_Part]:
     for group in group_lines(glyphs):
         words, space = read_words(group, {})
         if words:
-            split = any(word.gap > CELL_GAP_FACTOR * space for word in words[1:])
+            runs = [[words[0]]]
+            for word in words[1:]:
+                if word.gap > CELL_GAP_FACTOR * space:
+                    runs.append([])
+                runs[-1].append(word)
+            columns = sum(any(ch.isalnum() for word in run for ch in word.text) for run in runs)
             inked = [glyph for word in words for glyph in word.glyphs]
-            parts.append(_Part(" ".join(word.text for word in words), inked, split))
+            parts.append(_Part(" ".join(word.text for word in words), inked, len(runs) > 1, columns))
     return parts
 
 
