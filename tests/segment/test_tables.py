@@ -274,3 +274,21 @@ def test_a_group_label_and_a_blank_line_do_not_end_a_table_whose_rows_go_on_in_i
     assert len(rel.tables) == 1
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Basic EPS (in NT$)", "4Q25"), ["value", "period", "scale"]].tolist() == [5.76, "4Q25", 1]
+
+
+def test_a_group_title_between_the_header_and_the_first_row_keeps_the_header():
+    text = (
+        "Condensed Consolidated Balance Sheets\n\n"
+        "                                     As of July 31,\n"
+        "(In millions)                       2024        2023\n"
+        "Assets\n"
+        "Cash and cash equivalents           $571        $601\n"
+        "Inventories                        4,188       3,898\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end"))
+    assert len(rel.tables) == 1
+    facts = rel.facts.set_index(["line_item", "column"])
+    inventories = facts.loc[("Inventories", "As of July 31, 2024")]
+    assert [inventories["value"], str(inventories["period_start"].date()), str(inventories["period_end"].date())] == [
+        4188.0, "2024-07-31", "2024-07-31"]
+    assert rel.tables[0].frame.index.tolist() == ["Cash and cash equivalents", "Inventories"]

@@ -342,7 +342,7 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     unit caption lines printed between the header and the first row ("(NT$bn)")."""
     index = start - 1
     groups: list[str] = []
-    while index >= 0 and _is_group_label(lines[index]):
+    while index >= 0 and (_is_group_label(lines[index]) or _is_group_under_header(lines, index)):
         groups.insert(0, lines[index].text.rstrip(":").strip())
         index -= 1
     found: list[int] = []
@@ -375,6 +375,23 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     if units and (not found or units[0] < found[0]):  # a caption above the header is read as the caption it is
         units = []
     return top, groups, found, units
+
+
+def _is_group_under_header(lines: Sequence[Line], index: int) -> bool:
+    """A label alone between a header of periods and the first row titles a group ("Assets")."""
+    if not _is_label_only(lines[index]) or _is_unit_line(lines[index]):
+        return False
+    above = _content_above(lines, index - 1)
+    if above is None or not _is_header_row(lines[above]):
+        return False
+    return any(_DATE_OR_PERIOD_HINT.search(c.text) for c in lines[above].cells[1:] if c.text)
+
+
+def _content_above(lines: Sequence[Line], index: int) -> int | None:
+    for probe in range(index, max(index - MAX_BLANKS_INSIDE - 1, -1), -1):
+        if not lines[probe].is_blank and not is_rule(lines[probe].raw):
+            return probe
+    return None
 
 
 def _is_unit_line(line: Line) -> bool:
