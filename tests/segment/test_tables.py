@@ -292,3 +292,21 @@ def test_a_group_title_between_the_header_and_the_first_row_keeps_the_header():
     assert [inventories["value"], str(inventories["period_start"].date()), str(inventories["period_end"].date())] == [
         4188.0, "2024-07-31", "2024-07-31"]
     assert rel.tables[0].frame.index.tolist() == ["Cash and cash equivalents", "Inventories"]
+
+
+def test_commentary_printed_on_the_table_rows_left_of_its_labels_is_cut_off():
+    text = (
+        "                              NT$mn                 4Q25        3Q25        4Q24\n"
+        "                              Total Assets        85,756      73,727      69,339\n"
+        "of operating profit, the\n"
+        "purchasing as well as the     Cash                17,709      13,703      20,726\n"
+        "changes of AR and AP.         and equivalents\n"
+        "                              Inventories         35,609      31,527      24,614\n"
+        "maintain a safe level         Bonds Payable        1,104       5,682       5,611\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    assert len(rel.tables) == 1
+    frame = rel.tables[0].frame
+    assert frame.columns.tolist() == ["4Q25", "3Q25", "4Q24"]
+    assert frame.loc["Cash", "4Q25"] == 17709 and frame.loc["Bonds Payable", "3Q25"] == 5682
+    assert frame.loc["Inventories"].tolist() == [35609, 31527, 24614]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..layout import Line, Separator
 from ..normalize.cells import is_figure_cell
@@ -174,7 +175,11 @@ def _spans_columns(text: str) -> bool:
 
 def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -> tuple[TableBlock, int]:
     members = _extend_body(lines, start, body_rows)
-    body = [lines[i] for i in members if body_rows[i]]
+    # beside a column of commentary, the table's lines may carry some of it: cut it off (a
+    # side title on a row, "Balance Sheet", stays, for the label header)
+    commentary = any(_beside(lines[i], lines[start]) for i in range(members[0], members[-1] + 1))
+    own = {i: _without_text_beside(lines[i], lines[start]) if commentary else lines[i] for i in members}
+    body = [own[i] for i in members if body_rows[i]]
     labels = [_has_label(line) for line in body]
     grid = build_grid(body, labels)
     top, groups, header_indexes, unit_lines = _header_above(lines, start)
@@ -194,11 +199,11 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
     group, prefix = groups[-1] if groups else "", ""
     label_right = max((row.cells[0].x1 for row in body if row.cells), default=0.0)
     for index in members:
-        line = lines[index]
+        line = own[index]
         if not body_rows[index]:
             if _starts_right_of(line, label_right):
                 continue  # text wrapped from value cells, not a label
-            if not _NAMES_A_PERIOD.search(line.text) and _wraps_into(line, lines[_next_body(members, index, body_rows)]):
+            if not _NAMES_A_PERIOD.search(line.text) and _wraps_into(line, own[_next_body(members, index, body_rows)]):
                 prefix = f"{prefix} {line.text}".strip()
             else:
                 group, prefix = line.text.rstrip(":").strip(), ""
@@ -271,6 +276,7 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
         if _beside(line, lines[start]):
             index += 1  # a column of commentary printed beside the table, left of its labels
             continue
+        line = _without_text_beside(line, lines[start])
         following = _next_content(lines, index, MAX_BLANKS_INSIDE + 1)
         if following is None:
             break
@@ -302,6 +308,17 @@ def _beside(line: Line, first_row: Line) -> bool:
     return max(c.x1 for c in line.cells) < first_row.cells[0].x0
 
 
+def _without_text_beside(line: Line, first_row: Line) -> Line:
+    """``line`` without the cells that end left of the table's first label (see :func:`_beside`)."""
+    if not first_row.cells:
+        return line
+    left = first_row.cells[0].x0
+    cells = tuple(cell for cell in line.cells if cell.x1 >= left)
+    if not cells or len(cells) == len(line.cells):
+        return line
+    return replace(line, cells=cells, raw="  ".join(cell.text for cell in cells), indent=cells[0].x0)
+
+
 def _continues_cells(line: Line, first_row: Line) -> bool:
     """Text wrapped from value cells: it starts right of where the table's labels end."""
     if line.is_blank or is_rule(line.raw) or not first_row.cells:
@@ -316,9 +333,10 @@ def _starts_right_of(line: Line, x: float) -> bool:
 def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], first_row: Line) -> int | None:
     """Where the body row after a run of label-only (or wrapped) lines starts, or None if none follows."""
     probe = index
-    while probe < len(lines) and probe - index < MAX_LABEL_LINES and (
-        _is_label_only(lines[probe]) or _continues_cells(lines[probe], first_row)
-    ) and not body_rows[probe]:
+    while probe < len(lines) and probe - index < MAX_LABEL_LINES and not body_rows[probe]:
+        line = _without_text_beside(lines[probe], first_row)
+        if not (_is_label_only(line) or _continues_cells(line, first_row)):
+            break
         probe += 1
     if probe + 1 < len(lines) and probe > index and lines[probe].is_blank and body_rows[probe + 1]:
         # a group label, a blank line, then rows in the same columns: the table goes on
