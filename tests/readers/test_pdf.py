@@ -270,6 +270,15 @@ def test_furniture_needs_repetition_on_half_the_pages():
     assert [line.cells[0].text for line in single[0].lines] == ["ACME results page 1", "Body"]
 
 
+def test_a_page_number_ending_a_footnote_line_is_cut_when_the_pages_count_up():
+    pages = [PageLines(n, 600, 800, (_text_line("Body", 400), _text_line(str(n), 780))) for n in (2, 3)]
+    pages.append(PageLines(4, 600, 800, (_text_line("Body|7", 400, cells=2), _text_line("• EPS on 3,854K shares.|4", 780, cells=2))))
+    kept = drop_furniture(pages)
+    assert [[cell.text for cell in line.cells] for line in kept[2].lines] == [["Body", "7"], ["• EPS on 3,854K shares."]]
+    alone = drop_furniture(pages[2:])  # one page's trailing 4 is no evidence of numbering
+    assert [cell.text for cell in alone[0].lines[1].cells] == ["• EPS on 3,854K shares.", "4"]
+
+
 def test_ruled_rows_are_never_furniture():
     pages = [PageLines(n, 600, 800, (_text_line("Total|12", 780, ruled=True, cells=2),)) for n in (1, 2)]
     assert [len(page.lines) for page in drop_furniture(pages)] == [1, 1]

@@ -3,7 +3,9 @@
 A line in the top or bottom :data:`MARGIN_SHARE` of a page is furniture when
 the same text (digits masked, so "Page 3 of 24" matches "Page 4 of 24")
 appears in the margins of at least :data:`REPEAT_SHARE` of the pages, or when
-it is a lone page number. Rows of ruled tables are never furniture.
+it is a lone page number. A page number printed at the end of a margin line
+of text (a footnote, a bullet) is cut off that line when the pages' numbers
+count up with the pages. Rows of ruled tables are never furniture.
 """
 
 from __future__ import annotations
@@ -61,10 +63,44 @@ def drop_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
     for page in pages:
         seen.update({_key(line) for line in page.lines if _in_margin(line, page)})
     repeated = {key for key, count in seen.items() if count >= needed}
+    offset = _page_number_offset(pages)
     return [
-        replace(page, lines=tuple(line for line in page.lines if not _is_furniture(line, page, repeated)))
+        replace(
+            page,
+            lines=tuple(
+                _without_page_number(line, page, offset)
+                for line in page.lines
+                if not _is_furniture(line, page, repeated)
+            ),
+        )
         for page in pages
     ]
+
+
+def _trailing_number(line: TextLine) -> int | None:
+    """The bare number in the last cell of a line (the line's only cell, or its last)."""
+    last = line.cells[-1].text.strip() if line.cells else ""
+    return int(last) if last.isdigit() and len(last) <= 4 else None
+
+
+def _page_number_offset(pages: Sequence[PageLines]) -> int | None:
+    """printed number - page index shared by the numbers ending margin lines on two or more
+    pages, and by most of such lines: the pages print their numbers there."""
+    offsets: Counter[int] = Counter()
+    for page in pages:
+        found = {n - page.page for line in page.lines if _in_margin(line, page) and (n := _trailing_number(line)) is not None}
+        offsets.update(found)
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    return offset if count >= 2 and count * 2 > sum(offsets.values()) else None
+
+
+def _without_page_number(line: TextLine, page: PageLines, offset: int | None) -> TextLine:
+    if offset is None or len(line.cells) < 2 or not _in_margin(line, page) or _trailing_number(line) != page.page + offset:
+        return line
+    cells = line.cells[:-1]
+    return replace(line, cells=cells, body="  ".join(cell.text for cell in cells))
 
 
 def _is_furniture(line: TextLine, page: PageLines, repeated: set[str]) -> bool:
