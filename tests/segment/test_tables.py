@@ -3,6 +3,7 @@
 import pytest
 
 import release_parser as rp
+from release_parser.layout import Cell, Layout, Line, Separator
 
 IIJ = rp.FiscalCalendar(year_end_month=3, naming="start")
 EXPECTED = {("Total Revenues", "2Q04"): 10512.0, ("Total Revenues", "2Q03"): 9185.0,
@@ -310,3 +311,29 @@ def test_commentary_printed_on_the_table_rows_left_of_its_labels_is_cut_off():
     assert frame.columns.tolist() == ["4Q25", "3Q25", "4Q24"]
     assert frame.loc["Cash", "4Q25"] == 17709 and frame.loc["Bonds Payable", "3Q25"] == 5682
     assert frame.loc["Inventories"].tolist() == [35609, 31527, 24614]
+
+
+def _pdf_line(number: int, top: float, *runs: tuple[str, float]) -> Line:
+    cells = tuple(Cell(text, x0, x0 + 6 * len(text), top, top + 14) for text, x0 in runs)
+    return Line(cells=cells, page=1, number=number, raw="  ".join(t for t, _ in runs), indent=runs[0][1] if runs else 0.0,
+                separator=Separator.GAP if len(cells) > 1 else Separator.NONE)
+
+
+def test_a_label_on_two_lines_with_its_figures_between_them_is_one_row_and_the_table_goes_on():
+    lines = (
+        _pdf_line(1, 80, ("NT$MN", 22), ("4Q25", 212), ("%", 289), ("3Q25", 345), ("%", 422), ("4Q24", 536)),
+        _pdf_line(2, 100, ("Pre-Tax Income", 22), ("27,478", 229), ("4.30", 291), ("20,909", 362), ("4.22", 424),
+                  ("17,757", 553)),
+        _pdf_line(3, 340.5, ("Net Income", 22)),
+        _pdf_line(4, 350.7, ("22,197", 229), ("3.48", 291), ("16,431", 362), ("3.32", 424), ("15,873", 553)),
+        _pdf_line(5, 362.1, ("Attributable to the Parent", 22)),
+        _pdf_line(6, 380, ),
+        _pdf_line(7, 394, ("Basic EPS (in NT$)", 22), ("5.76", 243), ("4.26", 376), ("4.12", 567)),
+    )
+    layout = Layout(lines=lines, source="deck.pdf", kind="pdf", full_text="\n".join(line.raw for line in lines))
+    rel = rp.parse_layout(layout, calendar=rp.FiscalCalendar(12, "end"))
+    assert len(rel.tables) == 1
+    frame = rel.tables[0].frame
+    assert frame.index.tolist() == ["Pre-Tax Income", "Net Income Attributable to the Parent", "Basic EPS (in NT$)"]
+    assert frame.loc["Basic EPS (in NT$)", "4Q25"] == 5.76
+    assert frame.loc["Net Income Attributable to the Parent", "3Q25"] == 16431

@@ -203,6 +203,10 @@ def _take_table(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) ->
         if not body_rows[index]:
             if _starts_right_of(line, label_right):
                 continue  # text wrapped from value cells, not a label
+            if rows and rows[-1].label_cell is None and _overlaps_vertically(line, rows[-1].line):
+                # the end of a label printed on two lines, the row's figures centred between them
+                rows[-1] = replace(rows[-1], label=f"{rows[-1].label} {line.text}".strip())
+                continue
             if not _NAMES_A_PERIOD.search(line.text) and _wraps_into(line, own[_next_body(members, index, body_rows)]):
                 prefix = f"{prefix} {line.text}".strip()
             else:
@@ -340,7 +344,8 @@ def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], fir
         probe += 1
     if probe + 1 < len(lines) and probe > index and lines[probe].is_blank and body_rows[probe + 1]:
         # a group label, a blank line, then rows in the same columns: the table goes on
-        return probe + 1 if _same_shape(lines[probe + 1], first_row) else None
+        following = lines[probe + 1]
+        return probe + 1 if _same_shape(following, first_row) or _figures_under(following, first_row) else None
     return probe if probe < len(lines) and body_rows[probe] else None
 
 
@@ -353,6 +358,21 @@ def _next_content(lines: Sequence[Line], index: int, limit: int) -> int | None:
 
 def _same_shape(a: Line, b: Line) -> bool:
     return a.separator is b.separator and abs(len(a.cells) - len(b.cells)) <= 1
+
+
+def _figures_under(line: Line, first_row: Line) -> bool:
+    """Every value cell of a row printed by position lies under a value cell of the first row
+    (a row with fewer cells, its percent columns left empty)."""
+    if line.separator is not Separator.GAP or first_row.separator is not Separator.GAP:
+        return False
+    values, columns = line.cells[1:], first_row.cells[1:]
+    return bool(values) and all(any(c.x0 < v.x1 and v.x0 < c.x1 for c in columns) for v in values)
+
+
+def _overlaps_vertically(a: Line, b: Line) -> bool:
+    """Two lines of a PDF page printed at overlapping heights (text lines never overlap)."""
+    box_a, box_b = a.bbox, b.bbox
+    return box_a is not None and box_b is not None and box_a[1] < box_b[3] and box_b[1] < box_a[3]
 
 
 def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], list[int], list[int]]:
