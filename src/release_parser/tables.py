@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .checks.tolerance import half_unit, ratio_interval
 from .headers import PeriodContext, interpret_columns, measure_of
 from .keys import to_line_item_key
 from .layout import Cell, Line
@@ -180,11 +181,46 @@ def _shares_beside_amounts(columns: tuple[Column, ...], cells: Sequence[Sequence
         if before.measure != "value" or (before.period is None and before.as_of is None):
             continue
         numbers = [c.number for row in cells if (c := row[index]) is not None and c.number is not None and not c.number.is_na]
-        if numbers and _SHARE_LABEL.match(column.label):  # an unheaded column of percents may be a change: left alone
+        # an unheaded column of percents may be a change: left alone unless its figures are the
+        # amounts' shares of the row printing 100%
+        if numbers and (_SHARE_LABEL.match(column.label) or (_PLACEHOLDER.match(column.label) and _shares_of_a_base(cells, index))):
             result[index] = dataclasses.replace(
                 column, period=before.period, as_of=before.as_of, period_source=before.period_source or "header"
             )
     return tuple(result)
+
+
+#: Rows whose share must match its amount for an unheaded column to read as shares.
+MIN_SHARE_ROWS = 2
+
+
+def _shares_of_a_base(cells: Sequence[Sequence[TableCell | None]], index: int) -> bool:
+    """Column ``index`` prints, on every row, the size of the amount on its left as a percent
+    of the amount of the row printing 100% (revenue): "319,528 | 100% ... 13,057 | 4.1%"."""
+    pairs = []
+    for row in cells:
+        amount, share = row[index - 1], row[index]
+        if amount is None or share is None or amount.number is None or share.number is None:
+            continue
+        if amount.number.value is None or share.number.value is None:
+            continue
+        if not share.number.is_percent or amount.number.is_percent:
+            return False
+        pairs.append((amount, share))
+    base = next((amount for amount, share in pairs if share.number.value == 100), None)
+    if base is None or not base.number.value:
+        return False
+    den, den_err = abs(base.number.value), half_unit(base.raw)
+    agreeing = 0
+    for amount, share in pairs:
+        if amount is base:
+            continue
+        interval = ratio_interval(abs(amount.number.value), half_unit(amount.raw), den, den_err)
+        err = half_unit(share.raw)
+        if interval is None or not interval[0] * 100 - err <= abs(share.number.value) <= interval[1] * 100 + err:
+            return False
+        agreeing += 1
+    return agreeing >= MIN_SHARE_ROWS
 
 
 def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
