@@ -430,6 +430,19 @@ def test_a_currency_sign_apart_from_its_figure_leaves_the_row_ruled():
     assert "".join(glyph.text for glyph in rest) == "$7"
 
 
+def test_rules_that_run_through_a_word_are_not_cell_borders():
+    # a drawing's vertical line at x=221 crosses "$248M": its glyphs touch across the line
+    boxes = [(40.0, 200.0, 95.0, 115.0), (200.0, 221.0, 95.0, 115.0), (221.0, 300.0, 95.0, 115.0)]
+    chars = _word_chars("Income", 50, 100) + _word_chars("$248M", 211, 100)
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    rows, rest = build_grid_rows(boxes, glyphs, 1)
+    assert rows == [] and len(rest) == len(glyphs)
+    apart = _word_chars("Income", 50, 100) + _word_chars("$248M", 230, 100)  # clear of the rule: cells
+    glyphs, _ = to_glyphs(apart, 600, 800)
+    rows, _ = build_grid_rows(boxes, glyphs, 1)
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Income", "$248M"]]
+
+
 def test_text_printed_down_the_page_is_turned_upright():
     # a landscape page stored as portrait: the text runs top to bottom (matrix b < 0)
     chars = [

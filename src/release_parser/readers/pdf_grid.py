@@ -9,6 +9,8 @@ cell's position. Two things printed inside rules are not cells:
 - a box around free text (a zebra band across a row, a frame around a whole
   listing) holds text with gaps wide enough to part cells: the glyphs of its
   whole ruled row go back to the page's free text;
+- rules that run through words (a drawing's lines crossing a text box) are
+  not cell borders: the whole table is read as free text;
 - rules drawn every few rows enclose several printed rows: when two or more
   cells of a ruled row hold several aligned lines, each printed line is a row.
 """
@@ -33,6 +35,8 @@ GRID_CELL_INSET = 1.0
 GRID_ROW_TOLERANCE = 1.0
 #: A ruled row with this many cells holding several printed lines is several table rows.
 MIN_STACKED_CELLS = 2
+#: Glyphs closer than this share of their height are letters of one word, never two cells.
+WORD_GAP_SHARE = 0.1
 
 Box = tuple[float, float, float, float]  # x0, x1, top, bottom
 
@@ -58,6 +62,7 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
     """
     index = _CellIndex(boxes)
     inside: dict[int, list[Glyph]] = defaultdict(list)
+    owners: dict[int, int] = {}
     rest = []
     for glyph in glyphs:
         owner = index.find((glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2)
@@ -65,6 +70,9 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
             rest.append(glyph)
         else:
             inside[owner].append(glyph)
+            owners[id(glyph)] = owner
+    if _rules_cut_words([g for cell in inside.values() for g in cell], owners):
+        return [], list(glyphs)  # the rules are drawing, not cell borders: read the page as free text
     rows: dict[float, list[tuple[int, Box, list[_Part]]]] = {}
     for number, box in sorted(enumerate(boxes), key=lambda item: (item[1][2], item[1][0])):
         key = next((top for top in rows if abs(top - box[2]) <= GRID_ROW_TOLERANCE), box[2])
@@ -84,6 +92,18 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
             kept.append((box, parts))
         lines.extend(_grid_rows(kept, page))
     return lines, rest
+
+
+def _rules_cut_words(glyphs: Sequence[Glyph], owners: dict[int, int]) -> bool:
+    """Two glyphs of one word ("$2|48M") fall in different ruled cells: a rule runs through text."""
+    for line in group_lines(glyphs):
+        ordered = sorted(line, key=lambda glyph: glyph.x0)
+        for left, right in zip(ordered, ordered[1:]):
+            if left.text.isspace() or right.text.isspace() or owners[id(left)] == owners[id(right)]:
+                continue
+            if right.x0 - left.x1 < WORD_GAP_SHARE * min(left.height, right.height):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
