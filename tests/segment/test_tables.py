@@ -337,3 +337,16 @@ def test_a_label_on_two_lines_with_its_figures_between_them_is_one_row_and_the_t
     assert frame.index.tolist() == ["Pre-Tax Income", "Net Income Attributable to the Parent", "Basic EPS (in NT$)"]
     assert frame.loc["Basic EPS (in NT$)", "4Q25"] == 5.76
     assert frame.loc["Net Income Attributable to the Parent", "3Q25"] == 16431
+
+
+def test_a_callout_beside_the_last_rows_does_not_join_two_columns_of_figures():
+    text = (
+        "NT$/million       4Q25      3Q25     Q/Q (%)     Y/Y (%)\n"
+        "Net Income       4,735     2,260      109.5%      803.6%\n"
+        "Net Income (%)  20.77%    12.46%    Non-TIFRS EPS Increased by\n"
+        "Basic EPS (NT$)  22.24     10.92\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    assert rel.tables[0].column_labels == ["4Q25", "3Q25", "Q/Q (%)", "Y/Y (%)"]
+    facts = rel.facts.set_index(["line_item", "column"])
+    assert facts.loc[("Net Income", "Y/Y (%)"), ["value", "measure", "base_period"]].tolist() == [803.6, "yoy_pct", "4Q24"]

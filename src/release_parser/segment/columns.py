@@ -203,17 +203,18 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
     label_left = _label_left(body, has_label)
     inside = [line.cells[_beside_count(line, label_left) :] for line in body]
     label_zone = _label_zone(inside, has_label)
-    intervals = sorted(
+    value_cells = [
+        cell for cells, label in zip(inside, has_label) for cell in cells[_label_cell_count(cells, label, label_zone) :]
+    ]
+    figures = [is_figure_cell(cell.text) for cell in value_cells]
+    figure_spans = _merged(sorted((cell.x0, cell.x1) for cell, figure in zip(value_cells, figures) if figure))
+    starts, ends = [x0 for x0, _ in figure_spans], [x1 for _, x1 in figure_spans]
+    # words across two columns of figures (a callout beside the table) do not make them one column
+    spans = _merged(sorted(
         (cell.x0, cell.x1)
-        for cells, label in zip(inside, has_label)
-        for cell in cells[_label_cell_count(cells, label, label_zone) :]
-    )
-    spans: list[tuple[float, float]] = []
-    for x0, x1 in intervals:
-        if spans and x0 <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
-        else:
-            spans.append((x0, x1))
+        for cell, figure in zip(value_cells, figures)
+        if figure or bisect.bisect_left(starts, cell.x1) - bisect.bisect_right(ends, cell.x0) < 2
+    ))
     label_right = max((cells[0].x1 for cells, label in zip(inside, has_label) if label and cells), default=None)
     values = [len(cells) - _label_cell_count(cells, label, label_zone) for cells, label in zip(inside, has_label)]
     if max(values, default=0) > len(spans) and len(set(values)) == 1:
@@ -225,6 +226,17 @@ def build_grid(body: Sequence[Line], has_label: Sequence[bool]) -> ColumnGrid:
     grid = ColumnGrid(spans, len(spans), label_right, label_zone)
     grid.label_left = label_left
     return grid
+
+
+def _merged(intervals: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sorted intervals with every overlapping run merged into one."""
+    spans: list[tuple[float, float]] = []
+    for x0, x1 in intervals:
+        if spans and x0 <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
 
 
 def _label_left(body: Sequence[Line], has_label: Sequence[bool]) -> float | None:
