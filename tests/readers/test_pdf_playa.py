@@ -178,3 +178,33 @@ def test_encrypted_truncated_and_empty_pdfs_fail_typed(tmp_path):
     for engine in ("playa", "pdfplumber"):
         with pytest.raises(rp.EmptyInputError, match=r"no pages with anything drawn on them \(1 blank page"):
             read_pdf(blank, engine=engine)
+
+
+def test_telling_streams_apart_leaves_the_abstract_mapping_caches_alone():
+    # playa's ContentStream shares collections.abc.Mapping's subclass caches: an isinstance
+    # test against it once recorded dict as no Mapping for the whole process
+    import collections.abc
+    import types
+
+    from release_parser.readers.pdf_playa import _is_stream
+
+    proxy = types.MappingProxyType({"Length": 1})
+    assert isinstance(proxy, collections.abc.Mapping)  # cached as a Mapping ...
+    assert not _is_stream(proxy)  # ... which is no stream
+    assert not _is_stream({"Length": 1}) and not _is_stream([1])
+    assert issubclass(dict, collections.abc.Mapping)
+
+
+def test_a_parse_leaves_dicts_mappings(shared_dir):
+    # in a fresh interpreter, whose abstract-class caches hold nothing yet
+    import subprocess
+    import sys
+
+    script = (
+        "import collections.abc, sys, warnings; import release_parser as rp; warnings.simplefilter('ignore'); "
+        "rel = rp.parse(sys.argv[1]); "
+        "print(issubclass(dict, collections.abc.Mapping), rel.facts[['value']].head(1).to_dict('records'))"
+    )
+    path = shared_dir / "real-releases" / "03_apple_q2fy23_statements.pdf"
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True [{'value': 73929.0}]"

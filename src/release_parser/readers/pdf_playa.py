@@ -199,8 +199,10 @@ def _stream_size(stream: ContentStream, limit: int) -> int:
 
 
 def _is_stream(value: object) -> bool:
-    # not isinstance alone: ContentStream is an abstract Mapping, which a dict can pass for
-    return isinstance(value, ContentStream) and not isinstance(value, dict)
+    # by the class's ancestry, never isinstance: playa's ContentStream shares the abstract
+    # Mapping's subclass caches, so isinstance(a dict, ContentStream) would record dict as no
+    # Mapping for the whole process (and a later dict could pass for a stream)
+    return ContentStream in type(value).__mro__
 
 
 def _literal_name(value: object) -> str | None:
