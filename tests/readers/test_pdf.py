@@ -420,14 +420,18 @@ def test_a_shaded_band_across_columns_leaves_its_row_to_the_free_text():
     assert rows == [] and len(rest) == len(glyphs)
 
 
-def test_a_currency_sign_apart_from_its_figure_leaves_the_row_ruled():
+def test_a_currency_sign_apart_from_its_figure_stays_in_its_ruled_cell():
     boxes = [(40.0, 200.0, 95.0, 115.0), (200.0, 400.0, 95.0, 115.0), (400.0, 500.0, 95.0, 115.0)]
     chars = _word_chars("Services", 50, 100) + _word_chars("20,907", 220, 100) + _word_chars("$", 405, 100)
     chars += _word_chars("7", 480, 100)
     glyphs, _ = to_glyphs(chars, 600, 800)
     rows, rest = build_grid_rows(boxes, glyphs, 1)
-    assert [[cell.text for cell in row.cells] for row in rows] == [["Services", "20,907"]]
-    assert "".join(glyph.text for glyph in rest) == "$7"
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Services", "20,907", "$ 7"]] and rest == []
+    # a sign its font failed to name ("!" for "$") is dropped
+    chars = _word_chars("Net income", 50, 100) + _word_chars("!", 205, 100) + _word_chars("24,160", 330, 100)
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    rows, rest = build_grid_rows(boxes, glyphs, 1)
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Net income", "24,160"]] and rest == []
 
 
 def test_rules_that_run_through_a_word_are_not_cell_borders():

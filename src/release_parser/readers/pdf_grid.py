@@ -17,6 +17,7 @@ cell's position. Two things printed inside rules are not cells:
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from statistics import median
 
 from ..layout import Cell
 from .pdf_glyphs import Glyph
-from .pdf_lines import CELL_GAP_FACTOR, TextLine, group_lines, read_words
+from .pdf_lines import CELL_GAP_FACTOR, TextLine, Word, group_lines, read_words
 
 __all__ = ["build_grid_rows", "GRID_CELL_INSET", "GRID_ROW_TOLERANCE", "MIN_STACKED_CELLS"]
 
@@ -128,8 +129,22 @@ def _cell_parts(glyphs: Sequence[Glyph]) -> list[_Part]:
                 runs[-1].append(word)
             columns = sum(any(ch.isalnum() for word in run for ch in word.text) for run in runs)
             inked = [glyph for word in words for glyph in word.glyphs]
+            if columns == 1 and all(_is_lone_mark(run) for run in runs if not _has_alnum(run)):
+                # "$      24,160": a statement's currency sign set apart at the cell's edge
+                kept = [w for run in runs for w in run if _has_alnum(run) or unicodedata.category(w.text) == "Sc"]
+                parts.append(_Part(" ".join(word.text for word in kept), inked, False, 1))
+                continue
             parts.append(_Part(" ".join(word.text for word in words), inked, len(runs) > 1, columns))
     return parts
+
+
+def _has_alnum(run: Sequence[Word]) -> bool:
+    return any(ch.isalnum() for word in run for ch in word.text)
+
+
+def _is_lone_mark(run: Sequence[Word]) -> bool:
+    """One glyph that is no letter or digit: a currency sign, or a sign its font failed to name."""
+    return len(run) == 1 and len(run[0].text) == 1
 
 
 def _grid_rows(cells: list[tuple[Box, list[_Part]]], page: int) -> list[TextLine]:
