@@ -434,6 +434,15 @@ def test_a_currency_sign_apart_from_its_figure_stays_in_its_ruled_cell():
     assert [[cell.text for cell in row.cells] for row in rows] == [["Net income", "24,160"]] and rest == []
 
 
+def test_figures_in_cells_ending_where_a_taller_label_cell_ends_join_its_row():
+    # a statement's label over two printed lines; its figures' cells are ruled on the second only
+    boxes = [(40.0, 200.0, 100.0, 130.0), (200.0, 300.0, 100.0, 115.0), (200.0, 300.0, 115.0, 130.0)]
+    chars = _word_chars("Common stock", 50, 102) + _word_chars("authorized", 50, 117) + _word_chars("69,568", 220, 117)
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    rows, rest = build_grid_rows(boxes, glyphs, 1)
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Common stock authorized", "69,568"]] and rest == []
+
+
 def test_rules_that_run_through_a_word_are_not_cell_borders():
     # a drawing's vertical line at x=221 crosses "$248M": its glyphs touch across the line
     boxes = [(40.0, 200.0, 95.0, 115.0), (200.0, 221.0, 95.0, 115.0), (221.0, 300.0, 95.0, 115.0)]

@@ -79,7 +79,7 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
         key = next((top for top in rows if abs(top - box[2]) <= GRID_ROW_TOLERANCE), box[2])
         rows.setdefault(key, []).append((number, box, _cell_parts(inside.get(number, []))))
     lines = []
-    for _, cells in sorted(rows.items()):
+    for cells in _bottom_aligned_joined([cells for _, cells in sorted(rows.items())]):
         if any(part.columns > 1 for _, _, parts in cells for part in parts):
             # a band across several columns, not a row of cells: the whole row
             # is free text, so that its label and its figures stay on one line
@@ -93,6 +93,30 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
             kept.append((box, parts))
         lines.extend(_grid_rows(kept, page))
     return lines, rest
+
+
+def _bottom_aligned_joined(rows: list[list[tuple[int, Box, list[_Part]]]]) -> list[list[tuple[int, Box, list[_Part]]]]:
+    """Rows of cells with the cells of a shorter row joined to the row above when they end
+    where its cells end, beside them: a statement's label over two lines, its figures
+    printed on the second ("Common stock ... 50,400,000 shares / authorized; ... | 69,568")."""
+    joined: list[list[tuple[int, Box, list[_Part]]]] = []
+    for row in rows:
+        above = joined[-1] if joined else None
+        if above is not None and _ends_beside(row, above):
+            above.extend(row)
+        else:
+            joined.append(list(row))
+    return joined
+
+
+def _ends_beside(row: list[tuple[int, Box, list[_Part]]], above: list[tuple[int, Box, list[_Part]]]) -> bool:
+    bottoms = [box[3] for _, box, _ in above]
+    for _, (x0, x1, top, bottom), _ in row:
+        if not any(abs(bottom - end) <= GRID_ROW_TOLERANCE for end in bottoms):
+            return False
+        if any(x0 < bx1 and bx0 < x1 for _, (bx0, bx1, _, _), parts in above if parts):
+            return False  # a column the row above fills already: a row of its own
+    return True
 
 
 def _rules_cut_words(glyphs: Sequence[Glyph], owners: dict[int, int]) -> bool:
