@@ -350,3 +350,47 @@ def test_a_callout_beside_the_last_rows_does_not_join_two_columns_of_figures():
     assert rel.tables[0].column_labels == ["4Q25", "3Q25", "Q/Q (%)", "Y/Y (%)"]
     facts = rel.facts.set_index(["line_item", "column"])
     assert facts.loc[("Net Income", "Y/Y (%)"), ["value", "measure", "base_period"]].tolist() == [803.6, "yoy_pct", "4Q24"]
+
+
+def test_labels_parted_by_blank_lines_and_a_long_wrapped_label_keep_the_balance_sheet_whole():
+    text = (
+        "                                                    April 1,    September 24,\n"
+        "                                                        2023             2022\n"
+        "Total liabilities                                   270,002          302,083\n"
+        "\n"
+        "Commitments and contingencies\n"
+        "\n"
+        "Shareholders' equity:\n"
+        "Common stock and additional paid-in capital, $0.00001 par value: 50,400,000 shares\n"
+        "  authorized; 15,723,406 and 15,943,425 shares issued     69,568           64,849\n"
+        "Retained earnings/(Accumulated deficit)                   4,336          (3,068)\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(9, "end"))
+    assert len(rel.tables) == 1
+    facts = rel.facts.set_index("line_item")
+    retained = facts.loc["Retained earnings/(Accumulated deficit)"]
+    assert retained["value"].tolist() == [4336, -3068]
+    assert retained["period_end"].dt.date.astype(str).tolist() == ["2023-04-01", "2022-09-24"]
+    stock = facts.loc["Common stock and additional paid-in capital, $0.00001 par value: 50,400,000 shares "
+                      "authorized; 15,723,406 and 15,943,425 shares issued"]
+    assert stock["value"].tolist() == [69568, 64849]
+
+
+def test_a_label_run_never_crosses_into_the_next_page():
+    lines = (
+        _pdf_line(1, 80, ("NT$ Million", 22), ("2025", 212), ("2024", 345)),
+        _pdf_line(2, 100, ("Interest Income", 22), ("676", 229), ("766", 362)),
+        _pdf_line(3, 120, ("Finance Cost", 22), ("(1,559)", 229), ("(1,711)", 362)),
+        _pdf_line(4, 140),
+    )
+    next_page = (
+        Line(cells=(Cell("Consolidated Balance Sheets", 100, 300, 20, 34, page=2),), page=2, number=1,
+             raw="Consolidated Balance Sheets", indent=100),
+        Line(cells=(), page=2, number=2, raw=""),
+        Line(cells=tuple(Cell(t, x, x + 40, 60, 74, page=2) for t, x in (("Cash", 22), ("54,316", 229), ("30,934", 362))),
+             page=2, number=3, raw="Cash  54,316  30,934", indent=22, separator=Separator.GAP),
+    )
+    lines = lines + next_page
+    layout = Layout(lines=lines, source="deck.pdf", kind="pdf", page_count=2, full_text="\n".join(l.raw for l in lines))
+    rel = rp.parse_layout(layout, calendar=rp.FiscalCalendar(12, "end"))
+    assert [list(table.frame.index) for table in rel.tables] == [["Interest Income", "Finance Cost"], ["Cash"]]

@@ -335,18 +335,45 @@ def _starts_right_of(line: Line, x: float) -> bool:
 
 
 def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], first_row: Line) -> int | None:
-    """Where the body row after a run of label-only (or wrapped) lines starts, or None if none follows."""
-    probe = index
-    while probe < len(lines) and probe - index < MAX_LABEL_LINES and not body_rows[probe]:
+    """Where the body row after a run of label-only (or wrapped) lines starts, or None if none follows.
+
+    Single blank lines may part the labels ("Commitments and contingencies", a blank line,
+    "Shareholders' equity:"); then the row that follows must sit in the table's columns.
+    """
+    probe, labels, blank = index, 0, False
+    page = lines[index - 1].page if index else lines[index].page  # the page the table was read on
+    while probe < len(lines) and labels < MAX_LABEL_LINES and not body_rows[probe]:
         line = _without_text_beside(lines[probe], first_row)
-        if not (_is_label_only(line) or _continues_cells(line, first_row)):
+        if line.page != page:
+            return None  # a new page starts with its own title, not a label of this table
+        if line.is_blank:
+            if probe == index or lines[probe - 1].is_blank:
+                return None
+            blank = True
+        elif (
+            _is_label_only(line)
+            or (not blank and _continues_cells(line, first_row))
+            or _wraps_into_row(line, lines, probe, body_rows)
+        ):
+            labels += 1
+        else:
             break
         probe += 1
-    if probe + 1 < len(lines) and probe > index and lines[probe].is_blank and body_rows[probe + 1]:
-        # a group label, a blank line, then rows in the same columns: the table goes on
-        following = lines[probe + 1]
-        return probe + 1 if _same_shape(following, first_row) or _figures_under(following, first_row) else None
-    return probe if probe < len(lines) and body_rows[probe] else None
+    if probe == index or probe >= len(lines) or not body_rows[probe]:
+        return None
+    following = lines[probe]
+    if blank and not (_same_shape(following, first_row) or _figures_under(following, first_row)):
+        return None
+    return probe
+
+
+def _wraps_into_row(line: Line, lines: Sequence[Line], index: int, body_rows: Sequence[bool]) -> bool:
+    """A long label alone on its line that goes on, in lower case, as the label of the next row."""
+    filled = [c for c in line.cells if c.text]
+    if len(filled) != 1 or len(filled[0].text) > 2 * _MAX_LABEL_CHARS or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return body_rows[index + 1] and bool(following.cells) and following.cells[0].text[:1].islower()
 
 
 def _next_content(lines: Sequence[Line], index: int, limit: int) -> int | None:
