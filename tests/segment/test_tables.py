@@ -394,3 +394,23 @@ def test_a_label_run_never_crosses_into_the_next_page():
     layout = Layout(lines=lines, source="deck.pdf", kind="pdf", page_count=2, full_text="\n".join(l.raw for l in lines))
     rel = rp.parse_layout(layout, calendar=rp.FiscalCalendar(12, "end"))
     assert [list(table.frame.index) for table in rel.tables] == [["Interest Income", "Finance Cost"], ["Cash"]]
+
+
+def test_a_group_title_pointing_to_a_note_continues_the_table_above():
+    text = (
+        "                      Three Months Ended      Six Months Ended\n"
+        "                     March 31,  March 31,    March 31,  March 31,\n"
+        "                          2023       2022         2023       2022\n"
+        "Total net sales         94,836     97,278      211,990    221,223\n"
+        "Diluted                 15,847     16,403       15,901     16,461\n"
+        "\n"
+        "(1) Net sales by reportable segment:\n"
+        "Americas                37,784     40,882       87,062     92,378\n"
+        "Greater China           17,812     18,343       41,717     44,126\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(9, "end"))
+    assert len(rel.tables) == 1
+    facts = rel.facts.set_index(["line_item", "column"])
+    china = facts.loc[("Greater China", "Three Months Ended March 31, 2023")]
+    assert [china["value"], china["period"]] == [17812, "2Q23"]
+    assert facts.loc[("Greater China", "Six Months Ended March 31, 2022"), "period"] == "1H22"

@@ -145,7 +145,14 @@ def _is_label_only(line: Line) -> bool:
     if len(filled) != 1 or filled[0] is not line.cells[0]:  # "Revenues:<TAB><TAB>" holds one label too
         return False
     text = filled[0].text
-    return len(text) <= _MAX_LABEL_CHARS and not match_bullet(line.raw) and not match_footnote(line.raw) and not is_figure_cell(text)
+    # "(1) Net sales by reportable segment:" titles the rows below it and points to a note
+    noted_title = text.rstrip().endswith(":")
+    return (
+        len(text) <= _MAX_LABEL_CHARS
+        and not match_bullet(line.raw)
+        and (noted_title or not match_footnote(line.raw))
+        and not is_figure_cell(text)
+    )
 
 
 def _is_group_label(line: Line) -> bool:
