@@ -383,6 +383,16 @@ def test_overprinted_glyphs_count_once_and_stray_spaces_inside_glyphs_go():
     assert line.cells[0].text == "To.5"
 
 
+def test_a_space_drawn_over_the_glyph_before_it_parts_no_words():
+    chars = [_char("8", 50), _char(" ", 50, width=5.3), _char(",", 55.2), _char("4", 58), _char("8", 63), _char("1", 68)]
+    glyphs, _ = to_glyphs(chars, 600, 800)
+    line = build_line(glyphs, 1, {})
+    assert line.cells[0].text == "8,481"
+    spaced = [_char("8", 50), _char(" ", 55, width=5.3), _char("4", 61)]  # a space in the gap still parts
+    line = build_line(to_glyphs(spaced, 600, 800)[0], 1, {})
+    assert line.body == "8 4"
+
+
 def test_superscripts_group_with_their_line():
     base = [_char(c, 50 + 5 * i, 100) for i, c in enumerate("Ratio")]
     mark = [_char("*", 78, 99, size=6), _char("1", 81, 99, size=6)]  # raised a third of the text size

@@ -238,7 +238,8 @@ def _words(ordered: Sequence[Glyph], space: float) -> list[Word]:
     spaced = False
     for glyph in ordered:
         if glyph.text.isspace():
-            spaced = True
+            # a space drawn over the glyph before it ("8" and " " both at x 282.55) parts nothing
+            spaced = spaced or previous is None or (glyph.x0 + glyph.x1) / 2 >= previous.x1
             continue
         if previous is not None:
             step = glyph.x0 - previous.x1
