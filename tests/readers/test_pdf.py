@@ -24,7 +24,7 @@ from release_parser.layout import Cell, Layout, Line, Separator
 from release_parser.readers import pdf as pdf_module
 from release_parser.readers.pdf import read_pdf, to_layout_lines
 from release_parser.readers.pdf_furniture import PageLines, drop_furniture, is_page_number
-from release_parser.readers.pdf_grid import build_grid_rows
+from release_parser.readers.pdf_grid import build_grid_rows, join_rows_beside
 from release_parser.readers.pdf_glyphs import Orientation, is_bold_font, marker_of, to_glyphs, transform_box
 from release_parser.readers.pdf_lines import CELL_GAP_FACTOR, TextLine, build_line, group_lines
 
@@ -451,6 +451,16 @@ def test_figures_in_cells_ending_where_a_taller_label_cell_ends_join_its_row():
     glyphs, _ = to_glyphs(chars, 600, 800)
     rows, rest = build_grid_rows(boxes, glyphs, 1)
     assert [[cell.text for cell in row.cells] for row in rows] == [["Common stock authorized", "69,568"]] and rest == []
+
+
+def test_a_label_printed_beside_a_ruled_row_of_figures_joins_it():
+    figures = _text_line("8,481|-3%", 100, ruled=True, size=20, cells=2)  # cells at x 50-90, 150-190
+    labelled = _text_line("Total|9", 130, ruled=True, size=20, cells=2)
+    label = TextLine(cells=(Cell("January", 5, 40, 105, 115),), body="January", top=105, bottom=115, size=10, bold=False)
+    note = TextLine(cells=(Cell("note", 5, 40, 133, 143),), body="note", top=133, bottom=143, size=10, bold=False)
+    rows, rest = join_rows_beside([figures, labelled], [label, note])
+    assert [[cell.text for cell in row.cells] for row in rows] == [["January", "8,481", "-3%"], ["Total", "9"]]
+    assert rest == [note]  # a row with a label of its own takes no text beside it
 
 
 def test_rules_that_run_through_a_word_are_not_cell_borders():

@@ -69,7 +69,7 @@ from .pdf_bounds import BoundedPage as Page
 from .pdf_furniture import PageLines, drop_furniture
 from .pdf_pages import numbered_pages
 from .pdf_glyphs import Orientation, to_glyphs, transform_box
-from .pdf_grid import build_grid_rows
+from .pdf_grid import build_grid_rows, join_rows_beside
 from .pdf_lines import TextLine, build_line, group_lines, page_space_widths
 from .text import PIPE_ROW as _PIPE_ROW
 
@@ -478,6 +478,8 @@ def _read_page(page: PrintedPage) -> PageLines:
     _check_time(page)
     spaces = page_space_widths(glyphs)
     lines = [line for group in group_lines(glyphs) if (line := build_line(group, number, spaces)) is not None]
+    if rows:
+        rows, lines = join_rows_beside(rows, lines)
     ordered = sorted([*lines, *rows], key=lambda line: (line.top, line.cells[0].x0))
     return PageLines(page=number, width=width, height=height, lines=tuple(ordered))
 

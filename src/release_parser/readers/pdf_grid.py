@@ -21,14 +21,15 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from ..layout import Cell
+from ..normalize.cells import is_figure_cell
 from .pdf_glyphs import Glyph
 from .pdf_lines import CELL_GAP_FACTOR, TextLine, Word, group_lines, read_words
 
-__all__ = ["build_grid_rows", "GRID_CELL_INSET", "GRID_ROW_TOLERANCE", "MIN_STACKED_CELLS"]
+__all__ = ["build_grid_rows", "join_rows_beside", "GRID_CELL_INSET", "GRID_ROW_TOLERANCE", "MIN_STACKED_CELLS"]
 
 #: Points cut from each side of a ruled cell so neighbouring cells never touch.
 GRID_CELL_INSET = 1.0
@@ -93,6 +94,38 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
             kept.append((box, parts))
         lines.extend(_grid_rows(kept, page))
     return lines, rest
+
+
+def join_rows_beside(rows: Sequence[TextLine], lines: Sequence[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
+    """Free lines printed inside the height of a ruled row of figures only, left of its cells (the
+    row's label: "January | 8,481 | 8,720"), joined to that row; the rest of the lines. A row
+    with a label of its own takes none: text beside it is another column of the page."""
+    by_top = sorted(rows, key=lambda row: row.top)
+    tops = [row.top for row in by_top]
+    joined: dict[int, list[TextLine]] = defaultdict(list)
+    rest = []
+    for line in lines:
+        middle = (line.top + line.bottom) / 2
+        index = bisect_right(tops, middle) - 1
+        row = by_top[index] if index >= 0 else None
+        inside = row is not None and row.top <= line.top and line.bottom <= row.bottom
+        if inside and _unlabelled(row) and max(c.x1 for c in line.cells) <= row.cells[0].x0:
+            joined[index].append(line)
+        else:
+            rest.append(line)
+    out = []
+    for index, row in enumerate(by_top):
+        extra = joined.get(index)
+        if not extra:
+            out.append(row)
+            continue
+        cells = tuple(sorted([*row.cells, *(c for line in extra for c in line.cells)], key=lambda c: c.x0))
+        out.append(replace(row, cells=cells, body="  ".join(cell.text for cell in cells)))
+    return out, rest
+
+
+def _unlabelled(row: TextLine) -> bool:
+    return all(is_figure_cell(cell.text) for cell in row.cells)
 
 
 def _bottom_aligned_joined(rows: list[list[tuple[int, Box, list[_Part]]]]) -> list[list[tuple[int, Box, list[_Part]]]]:
