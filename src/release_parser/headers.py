@@ -22,7 +22,7 @@ __all__ = ["PeriodContext", "implied_base", "interpret_columns", "measure_of"]
 
 _YOY = re.compile(rf"\b(?:{YEAR_ON_YEAR}|vs\.?\s+prior\s+year)\b", re.IGNORECASE)
 _QOQ = re.compile(rf"\b{QUARTER_ON_QUARTER}\b", re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]/?[-−]|増減", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:change|chg\.?|increase|decrease|growth|variance|diff(?:erence)?)\b|[+]\s*/?\s*\(?[-−]\)?|増減", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|\bpct\b|\brate\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|against|over)\b", re.IGNORECASE)
 #: Words that make a dated header a span ending on its date, never a balance at that date.

@@ -37,7 +37,9 @@ MAX_BLANKS_INSIDE = 1
 MAX_BLANKS_BEFORE_FOOTNOTES = 3
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20)\d\d$", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
-    r"^(?:%\s*)?(?:yoy|qoq|y/y|q/q|y-y|q-q|change|growth|diff\.?)(?:\s*(?:%|\(%\)))?$|^\(?%\)?$", re.IGNORECASE
+    r"^(?:%\s*)?(?:yoy|qoq|y/y|q/q|y-y|q-q|change|growth|diff\.?)(?:\s*(?:%|\(%\)))?$|^\(?%\)?$"
+    r"|^\+\s*/?\s*\(?[-−]\)?\s*%?$",  # "+ (-) %", "+/-": the signed change
+    re.IGNORECASE,
 )
 
 
@@ -423,6 +425,8 @@ def _header_above(lines: Sequence[Line], start: int) -> tuple[int, list[str], li
     dated = False
     while index >= 0 and len(found) < MAX_HEADER_ROWS:
         line = lines[index]
+        if line.page != lines[start].page:
+            break  # a header is printed on its table's page
         if _beside(line, lines[start]):
             index -= 1
             continue
