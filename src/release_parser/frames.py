@@ -15,6 +15,7 @@ from .concepts import ConceptMap, concept_map
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
+from .normalize.dates import MONTHS
 from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
@@ -162,6 +163,12 @@ def _where(provenance: Provenance) -> dict[str, object]:
             "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
+def _names_a_month(label: str) -> bool:
+    """A row label that is a month's name ("February", "Dec.", "March 2025")."""
+    words = label.lower().replace(".", " ").split()
+    return bool(words) and words[0] in MONTHS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit()))
+
+
 def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[str, object]:
     number = cell.number
     assert number is not None
@@ -173,6 +180,9 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         period, source = item.group_period, "group"
         base = implied_base(measure, period) if base is not None else None
         measure = "target" if measure == "value" and item.group_measure == "target" else measure
+    if period is not None and _names_a_month(item.label):
+        # "February" under "2025": a month of that year, which no period here names; never the year
+        period = base = None
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
     if period is not None or spec.as_of is not None:
         when["period_source"] = source or "header"

@@ -1,5 +1,8 @@
 """Table layouts seen in releases, each parsed to the same tidy values."""
 
+import dataclasses
+
+import pandas as pd
 import pytest
 
 import release_parser as rp
@@ -414,3 +417,32 @@ def test_a_group_title_pointing_to_a_note_continues_the_table_above():
     china = facts.loc[("Greater China", "Three Months Ended March 31, 2023")]
     assert [china["value"], china["period"]] == [17812, "2Q23"]
     assert facts.loc[("Greater China", "Six Months Ended March 31, 2022"), "period"] == "1H22"
+
+
+def test_monthly_rows_under_year_columns_are_never_dated_as_the_year():
+    text = (
+        "Monthly Sales                                    NT$M\n"
+        "                  2025          2024      + (-) %\n"
+        "January          8,481         8,720          -3%\n"
+        "February         9,267         7,133          30%\n"
+        "Total:         100,663       102,788          -2%\n"
+    )
+    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    assert facts.loc[("February", "2025"), "value"] == 9267 and pd.isna(facts.loc[("February", "2025"), "period"])
+    assert pd.isna(facts.loc[("January", "+ (-) %"), "period"])
+    assert facts.loc[("Total:", "2025"), ["value", "period"]].tolist() == [100663, "FY2025"]
+    assert facts.loc[("Total:", "+ (-) %"), ["value", "measure", "period", "base_period"]].tolist() == [
+        -2, "yoy_pct", "FY2025", "FY2024"]
+
+
+def test_a_header_is_looked_for_on_its_table_page_only():
+    lines = (
+        Line(cells=(Cell("Issued in Feb 2026", 500, 640, 700, 714),), page=1, number=1, raw="Issued in Feb 2026", indent=500),
+        _pdf_line(1, 80, ("2025", 253), ("2024", 388)),
+        _pdf_line(2, 100, ("Revenue", 91), ("8,481", 209), ("8,720", 342)),
+    )
+    lines = (lines[0], *(dataclasses.replace(line, page=2, cells=tuple(dataclasses.replace(c, page=2) for c in line.cells))
+                         for line in lines[1:]))
+    layout = Layout(lines=lines, source="r.pdf", kind="pdf", page_count=2, full_text="\n".join(l.raw for l in lines))
+    rel = rp.parse_layout(layout, calendar=rp.FiscalCalendar(12, "end"))
+    assert rel.tables[0].column_labels == ["2025", "2024"]
