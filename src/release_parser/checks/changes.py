@@ -42,6 +42,8 @@ def _operand(table: Table, row: int, span: Span, before: int, index: ValueIndex,
     """The value of ``row`` over ``span``: the nearest such column left of ``before``, else another table's."""
     columns = value_columns(table, span)
     columns = [c for c in columns if not is_share_column(table.columns[c])] or columns  # amounts, not their shares
+    amounts = [c for c in columns if (f := figure_at(table, row, c)) is not None and not f.is_percent]
+    columns = amounts or columns  # shares printed without a "%" header, beside the amounts, likewise
     if columns:
         left = [c for c in columns if c < before] or columns
         figure = figure_at(table, row, left[-1])
