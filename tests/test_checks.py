@@ -194,3 +194,33 @@ def test_a_long_table_without_totals_is_checked_in_linear_work(monkeypatch):
     assert len(rel.tables[0].line_items) == 3000
     assert rel.checks.empty and rel.facts["verified"].isna().all()
     assert max(runs) <= totals.MAX_RUN and sum(runs) <= 3000 * totals.MAX_RUN
+
+
+def test_a_change_compares_amounts_not_the_unheaded_shares_beside_them():
+    text = (
+        "(NT$ Mn)              4Q 2025               4Q 2024            YoY\n"
+        "Net Revenue         319,528     100%      327,004     100%     -2.3%\n"
+        "COGS                306,471    95.9%      315,192    96.4%     -2.8%\n"
+        "Gross Profit         13,057     4.1%       11,812     3.6%     10.5%\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).checks
+    changes = checks[checks["rule"] == "change.ratio"].set_index("line_item")
+    assert changes["passed"].all() and len(changes) == 3
+    assert changes.loc["Gross Profit", "expected"] == pytest.approx(100 * (13057 / 11812 - 1))
+
+
+def test_a_bare_total_adds_up_over_periods_within_its_own_table_only():
+    text = (
+        "Sales by product (NT$M)   1Q25    2Q25    3Q25    4Q25\n"
+        "Driver                    9,000   9,000   9,000   9,000\n"
+        "Total                    25,000  25,100  25,000  25,163\n"
+        "\n"
+        "Monthly sales (NT$M)\n"
+        "                            2025        2024\n"
+        "January                    8,481       8,720\n"
+        "February                  92,182      94,068\n"
+        "Total                    100,663     102,788\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).checks
+    assert checks[checks["rule"] == "period.sum"].empty  # 100,663 is no sum of the other table's quarters
+    assert checks["passed"].all()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "is_total_label", "is_subtotal_label", "is_flow_label", "is_per_share_label",
+    "is_total_label", "is_bare_total", "is_subtotal_label", "is_flow_label", "is_per_share_label",
     "margin_numerator", "is_revenue_label", "is_total_assets", "is_total_liabilities",
     "is_total_equity", "is_liabilities_and_equity", "is_minority_label",
 ]
 
 _TOTAL = re.compile(r"^\s*(?:sub)?total\b|\b(?:sub)?total\s*$", re.IGNORECASE)
+_BARE_TOTAL = re.compile(r"^\s*(?:sub-?\s*)?totals?\s*:?\s*$", re.IGNORECASE)
 
 #: Subtotals of income statements and cash-flow statements: they close the rows above them.
 _SUBTOTAL = re.compile(
@@ -67,6 +68,11 @@ _MINORITY = re.compile(r"minority|non-?\s*controlling|redeemable|mezzanine|tempo
 def is_total_label(label: str) -> bool:
     """``Total revenues``, ``Subtotal``, ``Revenue total``."""
     return _TOTAL.search(label) is not None
+
+
+def is_bare_total(label: str) -> bool:
+    """``Total``, ``Total:``, ``Subtotal``: a total that says not what it totals."""
+    return _BARE_TOTAL.match(label) is not None
 
 
 def is_subtotal_label(label: str) -> bool:

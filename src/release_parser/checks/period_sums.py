@@ -14,7 +14,7 @@ from datetime import timedelta
 from ..model import Release
 from .figures import Figure
 from .index import Span, ValueIndex
-from .labels import is_flow_label
+from .labels import is_bare_total, is_flow_label
 from .result import CheckResult
 from .tolerance import sum_tolerance
 
@@ -47,6 +47,12 @@ def _flows(index: ValueIndex) -> dict[tuple[str, str | None], dict[Span, Figure]
     flows: dict[tuple[str, str | None], dict[Span, Figure]] = defaultdict(dict)
     for (key, span), figures in index.by_key.items():
         if span[0] == span[1] or not is_flow_label(key.replace("_", " ")):
+            continue
+        if is_bare_total(key.replace("_", " ")):
+            # "Total" names nothing beyond its own table: its periods add up within that table only
+            for figure in figures:
+                if not figure.is_percent:
+                    flows.setdefault((f"{key}@{figure.ref.table}", figure.unit), {}).setdefault(span, figure)
             continue
         for unit in {f.unit for f in figures if not f.is_percent}:
             figure = index.lookup(key, span, unit)
