@@ -446,3 +446,19 @@ def test_a_header_is_looked_for_on_its_table_page_only():
     layout = Layout(lines=lines, source="r.pdf", kind="pdf", page_count=2, full_text="\n".join(l.raw for l in lines))
     rel = rp.parse_layout(layout, calendar=rp.FiscalCalendar(12, "end"))
     assert rel.tables[0].column_labels == ["2025", "2024"]
+
+
+def test_a_caption_after_a_blank_line_opens_another_table_and_a_header_of_years_is_never_a_label():
+    text = (
+        "Sales by product (NT$M)   1Q25    2Q25    3Q25    4Q25\n"
+        "Driver                    9,000   9,000   9,000   9,000\n"
+        "\n"
+        "Monthly sales (NT$M)\n"
+        "                            2025        2024\n"
+        "January                    8,481       8,720\n"
+        "Total                    100,663     102,788\n"
+    )
+    rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
+    assert [table.column_labels for table in rel.tables] == [["1Q25", "2Q25", "3Q25", "4Q25"], ["2025", "2024"]]
+    total = rel.facts.set_index(["line_item", "column"]).loc[("Total", "2025")]
+    assert [total["value"], total["period"]] == [100663, "FY2025"]

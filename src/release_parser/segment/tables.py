@@ -297,8 +297,8 @@ def _extend_body(lines: Sequence[Line], start: int, body_rows: Sequence[bool]) -
             if body_rows[following] and _same_shape(lines[following], lines[members[-1]]):
                 index = following
                 continue
-            if _is_label_only(lines[following]):
-                index = following
+            if _is_label_only(lines[following]) and find_unit_caption(lines[following].text) is None:
+                index = following  # a group label; a caption after a blank line opens another table
                 continue
             break
         if _is_label_only(line) or _continues_cells(line, lines[start]):
@@ -347,21 +347,20 @@ def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], fir
     """Where the body row after a run of label-only (or wrapped) lines starts, or None if none follows.
 
     Single blank lines may part the labels ("Commitments and contingencies", a blank line,
-    "Shareholders' equity:"); then the row that follows must sit in the table's columns.
+    "Shareholders' equity:"); then the row that follows must sit in the table's columns. On a
+    new page, only a repeated header (no blank line) may come before rows of the first row's shape.
     """
     probe, labels, blank = index, 0, False
     page = lines[index - 1].page if index else lines[index].page  # the page the table was read on
     while probe < len(lines) and labels < MAX_LABEL_LINES and not body_rows[probe]:
         line = _without_text_beside(lines[probe], first_row)
-        if line.page != page:
-            return None  # a new page starts with its own title, not a label of this table
         if line.is_blank:
-            if probe == index or lines[probe - 1].is_blank:
-                return None
+            if probe == index or lines[probe - 1].is_blank or line.page != page:
+                return None  # a new page's title and a blank line: another table starts there
             blank = True
         elif (
             _is_label_only(line)
-            or (not blank and _continues_cells(line, first_row))
+            or (not blank and _continues_cells(line, first_row) and not _heads_columns(line))
             or _wraps_into_row(line, lines, probe, body_rows)
         ):
             labels += 1
@@ -371,9 +370,20 @@ def _label_run(lines: Sequence[Line], index: int, body_rows: Sequence[bool], fir
     if probe == index or probe >= len(lines) or not body_rows[probe]:
         return None
     following = lines[probe]
+    if following.page != page and not _same_shape(following, first_row):
+        return None  # a new page starts with its own title and table, unless its rows go on in these columns
     if blank and not (_same_shape(following, first_row) or _figures_under(following, first_row)):
         return None
     return probe
+
+
+def _heads_columns(line: Line) -> bool:
+    """A line of years or periods ("2025 | 2024", "4Q25 | 3Q25 | Q/Q"): another table's header."""
+    texts = [c.text for c in line.cells if c.text]
+    return _is_year_header(line) or (
+        bool(texts) and all(_NAMES_A_PERIOD.search(t) or _CHANGE_WORDS.match(t) for t in texts)
+        and any(_NAMES_A_PERIOD.search(t) for t in texts)
+    )
 
 
 def _wraps_into_row(line: Line, lines: Sequence[Line], index: int, body_rows: Sequence[bool]) -> bool:
