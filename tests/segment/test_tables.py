@@ -9,6 +9,11 @@ import release_parser as rp
 from release_parser.layout import Cell, Layout, Line, Separator
 
 IIJ = rp.FiscalCalendar(year_end_month=3, naming="start")
+
+def by_cell(release: rp.Release):
+    """The release's facts indexed by (line_item, column)."""
+    return release.facts.set_index(["line_item", "column"])
+
 EXPECTED = {("Total Revenues", "2Q04"): 10512.0, ("Total Revenues", "2Q03"): 9185.0,
             ("Net Income (Loss)", "2Q04"): -273.0, ("Net Income (Loss)", "2Q03"): -278.0}
 
@@ -148,7 +153,7 @@ def test_a_year_row_with_a_change_word_is_a_header_and_a_blank_line_may_follow_i
         "Income before Tax       2,041.66    1,405.84      45.2%\n"
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert facts.loc[("Net Revenue", "2025"), "period"] == "FY2025"
     assert facts.loc[("Income before Tax", "YoY"), ["value", "measure", "base_period"]].tolist() == [45.2, "yoy_pct", "FY2024"]
 
@@ -162,7 +167,7 @@ def test_a_row_of_years_under_the_unit_caption_heads_the_table():
         "Cost of sales                    (5,485)     (5,436)    (20,582)    (20,709)\n"
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end"))
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert list(rel.facts["line_item"].unique()) == ["Net sales", "Cost of sales"]
     row = facts.loc[("Cost of sales", "Twelve months ended July 31, 2023")]
     assert (row["value"], str(row["period_start"].date()), str(row["period_end"].date())) == (-20709, "2022-08-01", "2023-07-31")
@@ -178,7 +183,7 @@ def test_commentary_printed_beside_a_table_neither_breaks_it_nor_joins_its_label
         "                                   Gross Profit       9,500     5,878     3,876      61.6     145.1\n"
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert list(rel.facts["line_item"].unique()) == ["Revenue", "Gross Profit"]
     assert facts.loc[("Gross Profit", "4Q24"), "period"] == "4Q24"
     assert facts.loc[("Revenue", "Y/Y (%)"), ["value", "measure", "base_period"]].tolist() == [81.3, "yoy_pct", "4Q24"]
@@ -209,7 +214,7 @@ def test_a_label_printed_as_two_runs_is_one_label_and_a_unit_line_may_sit_betwee
     assert (table.unit, table.scale) == ("TWD", 1_000_000)
     assert table.column_labels == ["2025 Q4", "2025 Q3", "QoQ %", "2024 Q4", "YoY %"]
     assert [item.label for item in table.line_items][-1] == "Total Comprehensive Income"
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert facts.loc[("Sales Revenue", "QoQ %"), ["value", "measure", "period", "base_period"]].tolist() == [-3, "qoq_pct", "4Q25", "3Q25"]
 
 
@@ -260,7 +265,7 @@ def test_a_year_row_without_a_label_cell_is_a_header():
         "Capital Expenditures                   27.70       28.76        -3.7\n"
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert facts.loc[("Capital Expenditures", "2024"), ["value", "period"]].tolist() == [28.76, "FY2024"]
     assert facts.loc[("Capital Expenditures", "Growth %"), ["measure", "base_period"]].tolist() == ["yoy_pct", "FY2024"]
 
@@ -276,7 +281,7 @@ def test_a_group_label_and_a_blank_line_do_not_end_a_table_whose_rows_go_on_in_i
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
     assert len(rel.tables) == 1
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert facts.loc[("Basic EPS (in NT$)", "4Q25"), ["value", "period", "scale"]].tolist() == [5.76, "4Q25", 1]
 
 
@@ -291,7 +296,7 @@ def test_a_group_title_between_the_header_and_the_first_row_keeps_the_header():
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end"))
     assert len(rel.tables) == 1
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     inventories = facts.loc[("Inventories", "As of July 31, 2024")]
     assert [inventories["value"], str(inventories["period_start"].date()), str(inventories["period_end"].date())] == [
         4188.0, "2024-07-31", "2024-07-31"]
@@ -351,7 +356,7 @@ def test_a_callout_beside_the_last_rows_does_not_join_two_columns_of_figures():
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
     assert rel.tables[0].column_labels == ["4Q25", "3Q25", "Q/Q (%)", "Y/Y (%)"]
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     assert facts.loc[("Net Income", "Y/Y (%)"), ["value", "measure", "base_period"]].tolist() == [803.6, "yoy_pct", "4Q24"]
 
 
@@ -413,7 +418,7 @@ def test_a_group_title_pointing_to_a_note_continues_the_table_above():
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(9, "end"))
     assert len(rel.tables) == 1
-    facts = rel.facts.set_index(["line_item", "column"])
+    facts = by_cell(rel)
     china = facts.loc[("Greater China", "Three Months Ended March 31, 2023")]
     assert [china["value"], china["period"]] == [17812, "2Q23"]
     assert facts.loc[("Greater China", "Six Months Ended March 31, 2022"), "period"] == "1H22"
@@ -427,7 +432,7 @@ def test_monthly_rows_under_year_columns_are_never_dated_as_the_year():
         "February         9,267         7,133          30%\n"
         "Total:         100,663       102,788          -2%\n"
     )
-    facts = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    facts = by_cell(rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")))
     assert facts.loc[("February", "2025"), "value"] == 9267 and pd.isna(facts.loc[("February", "2025"), "period"])
     assert pd.isna(facts.loc[("January", "+ (-) %"), "period"])
     assert facts.loc[("Total:", "2025"), ["value", "period"]].tolist() == [100663, "FY2025"]
@@ -460,5 +465,5 @@ def test_a_caption_after_a_blank_line_opens_another_table_and_a_header_of_years_
     )
     rel = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end"))
     assert [table.column_labels for table in rel.tables] == [["1Q25", "2Q25", "3Q25", "4Q25"], ["2025", "2024"]]
-    total = rel.facts.set_index(["line_item", "column"]).loc[("Total", "2025")]
+    total = by_cell(rel).loc[("Total", "2025")]
     assert [total["value"], total["period"]] == [100663, "FY2025"]
