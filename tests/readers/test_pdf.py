@@ -461,6 +461,11 @@ def test_a_label_printed_beside_a_ruled_row_of_figures_joins_it():
     rows, rest = join_rows_beside([figures, labelled], [label, note])
     assert [[cell.text for cell in row.cells] for row in rows] == [["January", "8,481", "-3%"], ["Total", "9"]]
     assert rest == [note]  # a row with a label of its own takes no text beside it
+    # the label and the unruled columns on both sides of a table's ruled first columns
+    both_sides = TextLine(cells=(Cell("Net sales", 5, 40, 104, 114), Cell("7,838", 200, 230, 104, 114)),
+                          body="Net sales  7,838", top=104, bottom=114, size=10, bold=False)
+    rows, rest = join_rows_beside([figures], [both_sides])
+    assert [[cell.text for cell in row.cells] for row in rows] == [["Net sales", "8,481", "-3%", "7,838"]] and rest == []
 
 
 def test_rules_that_run_through_a_word_are_not_cell_borders():

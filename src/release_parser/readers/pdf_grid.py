@@ -97,9 +97,10 @@ def build_grid_rows(boxes: Sequence[Box], glyphs: Sequence[Glyph], page: int) ->
 
 
 def join_rows_beside(rows: Sequence[TextLine], lines: Sequence[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
-    """Free lines printed inside the height of a ruled row of figures only, left of its cells (the
-    row's label: "January | 8,481 | 8,720"), joined to that row; the rest of the lines. A row
-    with a label of its own takes none: text beside it is another column of the page."""
+    """Free lines printed inside the height of a ruled row of figures only, beside its cells (the
+    row's label: "January | 8,481 | 8,720", or the label and the unruled columns of a table
+    whose first columns alone are ruled), joined to that row; the rest of the lines. A row with
+    a label of its own takes none: text beside it is another column of the page."""
     by_top = sorted(rows, key=lambda row: row.top)
     tops = [row.top for row in by_top]
     joined: dict[int, list[TextLine]] = defaultdict(list)
@@ -109,7 +110,7 @@ def join_rows_beside(rows: Sequence[TextLine], lines: Sequence[TextLine]) -> tup
         index = bisect_right(tops, middle) - 1
         row = by_top[index] if index >= 0 else None
         inside = row is not None and row.top <= line.top and line.bottom <= row.bottom
-        if inside and _unlabelled(row) and max(c.x1 for c in line.cells) <= row.cells[0].x0:
+        if inside and _joins(row) and not any(c.x0 < r.x1 and r.x0 < c.x1 for c in line.cells for r in row.cells):
             joined[index].append(line)
         else:
             rest.append(line)
@@ -124,7 +125,8 @@ def join_rows_beside(rows: Sequence[TextLine], lines: Sequence[TextLine]) -> tup
     return out, rest
 
 
-def _unlabelled(row: TextLine) -> bool:
+def _joins(row: TextLine) -> bool:
+    """A ruled row of figures only takes the lines beside it: it has no label of its own."""
     return all(is_figure_cell(cell.text) for cell in row.cells)
 
 
