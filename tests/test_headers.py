@@ -304,3 +304,18 @@ def test_an_unheaded_percent_column_is_shares_only_when_its_figures_are_shares_o
     facts = rp.parse_text(changes, calendar=FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
     assert pd.isna(facts.loc[("Gross Profit", "column_2"), "period"])
     assert facts.loc[("Gross Profit", "column_4"), "period"] == "4Q24"
+
+
+def test_a_row_printed_as_two_lines_is_one_row_and_a_table_without_labels_takes_no_implied_period():
+    split = (
+        "NT$/million                       2025        2024     Y/Y (%)\n"
+        "Operating Profit                 8,267       3,533      134.0%\n"
+        "                                             6,566       28.3%\n"
+        "Non-TIFRS Operating Profit       8,424\n"
+    )
+    facts = rp.parse_text(split, calendar=FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    assert facts.loc[("Non-TIFRS Operating Profit", "2024"), ["value", "period"]].tolist() == [6566, "FY2024"]
+    assert facts.loc[("Non-TIFRS Operating Profit", "Y/Y (%)"), ["value", "measure"]].tolist() == [28.3, "yoy_pct"]
+    chart = "Results for 4Q25\n\n                 YoY        QoQ\n                  2%       -1.5%\n           102,412    103,470\n"
+    facts = rp.parse_text(chart, calendar=FiscalCalendar(12, "end")).facts
+    assert len(facts) == 4 and facts["period"].isna().all()  # a chart's labels, not the release's figures

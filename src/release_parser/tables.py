@@ -70,7 +70,7 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
         unit, scale = label_caption.unit, label_caption.scale
     label_header_period = _single_period(block.label_header, meta)
     table_period = caption_period or label_header_period
-    grid = _grid(block)
+    grid = _joined_split_rows(_grid(block))
     grid = _reshape_statement_rows(grid)
     grid = _sign_by_direction_columns(grid)
     grid = _transpose_if_periods_run_down(grid, meta)
@@ -98,6 +98,8 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
     )
     columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
     columns = _shares_beside_amounts(columns, cells)
+    if not any(item.label for item in line_items):
+        columns = tuple(_without_implied_period(column) for column in columns)
     if unit is None and scale == 1:
         unit, scale = _common_unit(cells)
     elif unit is None:  # "(In millions, except per share data)": the scale is printed, the currency in the cells
@@ -223,6 +225,13 @@ def _shares_of_a_base(cells: Sequence[Sequence[TableCell | None]], index: int) -
     return agreeing >= MIN_SHARE_ROWS
 
 
+def _without_implied_period(column: Column) -> Column:
+    """A column of rows without labels (a chart's data labels) keeps only a period its header prints."""
+    if column.period_source in ("release", "caption"):
+        return dataclasses.replace(column, period=None, base_period=None, period_source=None)
+    return column
+
+
 def _percent_change_if_printed(column: Column, cells: Sequence[TableCell | None]) -> Column:
     """A "YoY Change" column printed in percent is a percent change."""
     numbers = [c.number for c in cells if c is not None and c.number is not None and not c.number.is_na]
@@ -271,6 +280,37 @@ def _grid(block: TableBlock) -> _Grid:
         line_of={cell: row.line for row in block.rows for cell in row.cells if cell is not None},
         signs=[[1] * count for _ in block.rows],
         groups=[row.group for row in block.rows],
+    )
+
+
+def _joined_split_rows(grid: _Grid) -> _Grid:
+    """A row of figures without a label joined to the labelled row next to it whose empty
+    columns it fills exactly: one row printed as two lines ("Operating Profit | 8,424" with
+    "6,566 | 28.3%" printed a little higher)."""
+    drop: set[int] = set()
+    for row, label in enumerate(grid.labels):
+        filled = {c for c, cell in enumerate(grid.cells[row]) if cell is not None}
+        if label.strip() or not filled:
+            continue
+        for other in (row + 1, row - 1):
+            if not 0 <= other < len(grid.labels) or other in drop or not grid.labels[other].strip():
+                continue
+            theirs = {c for c, cell in enumerate(grid.cells[other]) if cell is not None}
+            if theirs and not theirs & filled and len(theirs | filled) == len(grid.cells[row]):
+                for column in filled:
+                    grid.cells[other][column] = grid.cells[row][column]
+                drop.add(row)
+                break
+    if not drop:
+        return grid
+    keep = [row for row in range(len(grid.labels)) if row not in drop]
+    return dataclasses.replace(
+        grid,
+        labels=[grid.labels[r] for r in keep],
+        label_lines=[grid.label_lines[r] for r in keep],
+        cells=[grid.cells[r] for r in keep],
+        signs=[grid.signs[r] for r in keep],
+        groups=[grid.groups[r] for r in keep],
     )
 
 
