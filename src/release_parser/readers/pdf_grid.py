@@ -7,8 +7,13 @@ by :data:`GRID_CELL_INSET`, so that neighbouring cells never touch) as the
 cell's position. Two things printed inside rules are not cells:
 
 - a box around free text (a zebra band across a row, a frame around a whole
-  listing) holds text with gaps wide enough to part cells: the glyphs of its
-  whole ruled row go back to the page's free text;
+  listing) holds text with gaps wide enough to part cells: its glyphs go back
+  to the page's free text, and those of its whole ruled row when it spans
+  several columns (a shaded band behind a row), so that the row's label and
+  figures stay on one line; a currency sign set apart at a cell's edge parts
+  nothing;
+- ruled cells that end where a taller cell of the row above ends, beside its
+  filled cells, belong to that row (a label over two printed lines);
 - rules that run through words (a drawing's lines crossing a text box) are
   not cell borders: the whole table is read as free text;
 - rules drawn every few rows enclose several printed rows: when two or more
