@@ -10,6 +10,7 @@ from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
 from .bullets import indent_tolerance
 from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
 from .flat_rows import split_flat_rows, split_packed_cells
+from .side_by_side import split_side_by_side
 from .tables import find_tables
 
 __all__ = ["segment"]
@@ -20,7 +21,7 @@ _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
 
 def segment(layout: Layout) -> list[Block]:
     """Split a layout into blocks in reading order."""
-    lines = split_packed_cells(split_flat_rows(layout.lines))
+    lines = split_side_by_side(split_packed_cells(split_flat_rows(layout.lines)))
     tables = find_tables(lines)
     # by position: line numbers restart on each page of a PDF
     table_at = {table.start: table for table in tables}
