@@ -319,3 +319,9 @@ def test_a_row_printed_as_two_lines_is_one_row_and_a_table_without_labels_takes_
     chart = "Results for 4Q25\n\n                 YoY        QoQ\n                  2%       -1.5%\n           102,412    103,470\n"
     facts = rp.parse_text(chart, calendar=FiscalCalendar(12, "end")).facts
     assert len(facts) == 4 and facts["period"].isna().all()  # a chart's labels, not the release's figures
+
+
+def test_signed_percents_under_no_header_are_changes_of_no_known_period():
+    text = "Results for 4Q25\n\n                  NT$ billion\nProfits before tax      +71%\nEBITDA                  +51%\n"
+    facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts
+    assert facts["value"].tolist() == [71, 51] and facts["period"].isna().all()

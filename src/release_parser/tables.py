@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .checks.tolerance import half_unit, ratio_interval
@@ -100,6 +100,12 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
     columns = _shares_beside_amounts(columns, cells)
     if not any(item.label for item in line_items):
         columns = tuple(_without_implied_period(column) for column in columns)
+    columns = tuple(
+        _without_implied_period(column)
+        if _PLACEHOLDER.match(column.label) and _signed_percents(row[i] for row in cells)
+        else column
+        for i, column in enumerate(columns)
+    )
     if unit is None and scale == 1:
         unit, scale = _common_unit(cells)
     elif unit is None:  # "(In millions, except per share data)": the scale is printed, the currency in the cells
@@ -225,8 +231,15 @@ def _shares_of_a_base(cells: Sequence[Sequence[TableCell | None]], index: int) -
     return agreeing >= MIN_SHARE_ROWS
 
 
+def _signed_percents(cells: Iterable[TableCell | None]) -> bool:
+    """Percents printed with their sign ("+71%", "-5%"), a plus among them: changes, whatever the header."""
+    raws = [c.raw.strip() for c in cells if c is not None and c.number is not None and c.number.value is not None]
+    return bool(raws) and all(r[:1] in "+-−" and r.endswith("%") for r in raws) and any(r.startswith("+") for r in raws)
+
+
 def _without_implied_period(column: Column) -> Column:
-    """A column of rows without labels (a chart's data labels) keeps only a period its header prints."""
+    """A column of rows without labels (a chart's data labels), or of signed percents under no
+    header that says what they are, keeps only a period its header prints."""
     if column.period_source in ("release", "caption"):
         return dataclasses.replace(column, period=None, base_period=None, period_source=None)
     return column
