@@ -267,3 +267,15 @@ def test_figures_under_a_targets_heading_are_targets_and_their_changes_stay_chan
     assert facts[["metric", "value", "period", "measure"]].values.tolist() == [
         ["Revenues", 300.0, "FY2015", "target"], ["Revenues", 6.7, "FY2015", "yoy_pct"], ["Annual dividend", 2800.0, "FY2015", "target"],
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, value, measure",
+    [("Operating profit for fiscal 2024 was 5.3% ahead of last year.", 5.3, "yoy_pct"),
+     ("Operating profit for fiscal 2024 was 3.2% lower than last year.", -3.2, "yoy_pct"),
+     ("Operating profit for fiscal 2024 was 4.0% behind a year ago.", -4.0, "yoy_pct"),
+     ("Operating profit for fiscal 2024 was $40 million ahead of last year.", 40.0, "yoy_change")],
+)  # fmt: skip
+def test_a_comparison_with_last_year_after_the_figure_is_a_year_on_year_change(sentence, value, measure):
+    facts = rp.parse_text(sentence, calendar=rp.FiscalCalendar(7, "end")).prose_facts
+    assert facts[["value", "measure", "period", "base_period"]].values.tolist() == [[value, measure, "FY2024", "FY2023"]]

@@ -45,8 +45,17 @@ _CHANGE = re.compile(
     r"change\w*|slipp?\w*|climb\w*|jump\w*|higher|lower|by)\b",
     re.IGNORECASE,
 )
-# "35.1% higher than in 3Q06": the comparison follows the figure
-_COMPARED_AFTER = re.compile(r"^\s*(?P<way>higher|lower|more|less|above|below)\s+than\b", re.IGNORECASE)
+# "35.1% higher than in 3Q06", "5.3% ahead of last year": the comparison follows the figure
+_COMPARED_AFTER = re.compile(
+    r"^\s*(?P<way>(?:higher|lower|more|less|above|below)\s+than|ahead\s+of|behind)\b", re.IGNORECASE
+)
+# ... and the comparison is with the year before
+_LAST_YEAR = re.compile(
+    r"^\s*(?:higher|lower|more|less|above|below|ahead|behind)\s+(?:than|of)?\s*(?:the\s+)?"
+    r"(?:last|prior|previous)\s+year\b|^\s*(?:higher|lower|more|less|above|below|ahead|behind)\s+(?:than|of)?\s*"
+    r"a\s+year\s+(?:ago|earlier|before)",
+    re.IGNORECASE,
+)
 # the change word stands right before an amount: "up JPY500 YoY", "increased by JPY2 billion"
 _CHANGE_RIGHT_BEFORE = re.compile(
     r"\b(?:up|down|increas\w*|decreas\w*|rose|fell|grew|declin\w*|improv\w*)(?:\s+by)?\s*$", re.IGNORECASE
@@ -280,7 +289,9 @@ class PieceReader:
             measure = "target"
         negative_wording = loss or (inherited and previous is not None and previous.negative_wording and measure == "value")
         lower = _COMPARED_AFTER.match(after)
-        decrease = bool(_DECREASE.search(phrase)) or (lower is not None and lower.group("way").lower() in ("lower", "less", "below"))
+        decrease = bool(_DECREASE.search(phrase)) or (
+            lower is not None and lower.group("way").split()[0].lower() in ("lower", "less", "below", "behind")
+        )
         negative = negative_wording or (measure not in _LEVEL_MEASURES and decrease)
         if gapped and same_sentence is not None:
             negative = same_sentence.fact.value < 0
@@ -391,7 +402,9 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
     if _LEVEL_REACHED.search(phrase) and not (_YOY.match(after) or _QOQ.match(after)):
         return "value"  # "improved to 6.4%"
     if number.is_percent and (changing or _YOY.match(after) or _QOQ.match(after)):
-        if _YOY.match(after) or (subject is not None and base is not None and base == subject.previous_year()):
+        if _YOY.match(after) or _LAST_YEAR.match(after) or (
+            subject is not None and base is not None and base == subject.previous_year()
+        ):
             return "yoy_pct"
         if _QOQ.match(after) or (subject is not None and base is not None and base == implied_base("qoq", subject)):
             return "qoq_pct"
@@ -401,6 +414,8 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
             return "yoy_change"  # "up JPY500 YoY"
         if _QOQ.match(after):
             return "qoq_change"
+    if not number.is_percent and _LAST_YEAR.match(after):
+        return "yoy_change"  # "$40 million ahead of last year"
     if re.search(r"\bby\s*$", phrase, re.IGNORECASE) and changing:
         return "change"
     return "value"
