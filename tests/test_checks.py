@@ -224,3 +224,20 @@ def test_a_bare_total_adds_up_over_periods_within_its_own_table_only():
     checks = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).checks
     assert checks[checks["rule"] == "period.sum"].empty  # 100,663 is no sum of the other table's quarters
     assert checks["passed"].all()
+
+
+def test_an_adjusted_column_is_not_held_to_agree_with_the_reported_figures():
+    text = (
+        "Summary (USD millions)        FY2024 Reported    FY2024 Adjusted\n"
+        "Net sales                              29,635             29,635\n"
+        "Gross margin                            9,025              9,025\n"
+        "Operating profit                        2,652              2,824\n"
+        "\n"
+        "Income statement (USD millions)          FY2024\n"
+        "Net sales                              29,635\n"
+        "Gross margin                            9,025\n"
+        "Operating profit                        2,652\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end")).checks
+    agreement = checks[checks["rule"] == "agreement.tables"]
+    assert len(agreement) == 3 and agreement["passed"].all()  # the reported column, row by row

@@ -2,12 +2,14 @@
 
 Two tables are compared only when they corroborate each other: at least
 :data:`MIN_AGREEING` of their shared figures agree, and at most half as many
-disagree (a GAAP table and its non-GAAP twin share labels, not figures). A prose
+disagree (a GAAP table and its non-GAAP twin share labels, not figures), and figures
+of columns naming another basis ("Adjusted", "Non-GAAP") are not compared. A prose
 figure is compared with the one table figure of its metric, dates and unit.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -20,6 +22,8 @@ from .tolerance import half_unit, sum_tolerance
 
 __all__ = ["check_agreement", "MIN_AGREEING"]
 
+#: Words of a column header that name a basis other than the reported one.
+_BASIS = re.compile(r"\b(?:adjusted|non-?\s?gaap|underlying|pro\s?forma|organic|constant\s+currency)\b", re.IGNORECASE)
 #: Shared figures two tables must agree on before a disagreement counts.
 MIN_AGREEING = 2
 #: Tables printing one figure that are all compared pairwise; past this, each only with the
@@ -45,10 +49,20 @@ def _table_pairs(index: ValueIndex) -> dict[tuple[int, int], list[tuple[str, Spa
                     pairs[(first.ref.table, second.ref.table)].append((key, span, first, second))  # type: ignore[arg-type]
     return pairs
 
+def _basis(release: Release, figure: Figure) -> frozenset[str]:
+    """The basis a figure's column names: "adjusted", "non-gaap", ...; none for reported figures."""
+    if figure.ref.table is None:
+        return frozenset()
+    label = release.tables[figure.ref.table].columns[figure.ref.column].label
+    return frozenset(word.lower().replace("-", "").replace(" ", "") for word in _BASIS.findall(label))
+
+
 def _check_tables(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
     labels = {(t.index, r): item.label for t in release.tables for r, item in enumerate(t.line_items)}
     periods = {(c.period.start, c.period.end): c.period.label for t in release.tables for c in t.columns if c.period}
-    for shared in _table_pairs(index).values():
+    for pairs in _table_pairs(index).values():
+        # an adjusted column and a reported one print different figures of one line item
+        shared = [pair for pair in pairs if _basis(release, pair[2]) == _basis(release, pair[3])]
         agreeing = sum(_agree(a, b) for _, _, a, b in shared)
         if agreeing < MIN_AGREEING or 2 * (len(shared) - agreeing) > agreeing:
             continue
