@@ -279,3 +279,12 @@ def test_figures_under_a_targets_heading_are_targets_and_their_changes_stay_chan
 def test_a_comparison_with_last_year_after_the_figure_is_a_year_on_year_change(sentence, value, measure):
     facts = rp.parse_text(sentence, calendar=rp.FiscalCalendar(7, "end")).prose_facts
     assert facts[["value", "measure", "period", "base_period"]].values.tolist() == [[value, measure, "FY2024", "FY2023"]]
+
+
+def test_the_low_end_of_a_range_takes_the_scale_printed_at_its_high_end():
+    facts = rp.parse_text(
+        "In fiscal 2025 we expect capital expenditures of $400 - $450 million.", calendar=rp.FiscalCalendar(7, "end")
+    ).prose_facts
+    assert facts[["value", "unit", "scale"]].values.tolist() == [[400.0, "USD", 1_000_000], [450.0, "USD", 1_000_000]]
+    percents = rp.parse_text("In fiscal 2025 we expect a margin of 9.0% - 9.5%.", calendar=rp.FiscalCalendar(7, "end"))
+    assert percents.prose_facts[["value", "scale"]].values.tolist() == [[9.0, 1], [9.5, 1]]

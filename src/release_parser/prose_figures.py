@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .normalize.numbers import ParsedNumber, try_parse_number
@@ -42,6 +42,10 @@ _RATE_BEFORE = re.compile(r"(?:\bper|=)\s*$", re.IGNORECASE)
 # "(1 share of common stock equals 400 ADSs)": a ratio between two kinds of share
 _EQUALS_AFTER = re.compile(r"^[^,;.()]{0,60}?\bequals?\b", re.IGNORECASE)
 _EQUALS_BEFORE = re.compile(r"\bequals?\s+$", re.IGNORECASE)
+
+
+#: Between the two ends of a range: "$400 - $450 million", "2.0 to 2.5 billion".
+_RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|~|to)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,19 @@ def find_figures(
             figures.append(Figure(start, end, number, not bare, counted[0], counted[1]))
         else:
             figures.append(Figure(start, end, number, not bare))
+    return _ranges_scaled(text, figures)
+
+
+def _ranges_scaled(text: str, figures: list[Figure]) -> list[Figure]:
+    """"$400 - $450 million": the low end of a range takes the scale (and unit) printed at its high end."""
+    for index in range(len(figures) - 1):
+        low, high = figures[index], figures[index + 1]
+        if not _RANGE_JOINER.match(text[low.end:high.start]) or low.number.scale != 1 or high.number.scale == 1:
+            continue
+        if low.number.is_percent or (low.number.unit is not None and low.number.unit != high.number.unit):
+            continue
+        number = replace(low.number, scale=high.number.scale, unit=high.number.unit)
+        figures[index] = replace(low, number=number, has_unit=True)
     return figures
 
 
