@@ -288,3 +288,12 @@ def test_the_low_end_of_a_range_takes_the_scale_printed_at_its_high_end():
     assert facts[["value", "unit", "scale"]].values.tolist() == [[400.0, "USD", 1_000_000], [450.0, "USD", 1_000_000]]
     percents = rp.parse_text("In fiscal 2025 we expect a margin of 9.0% - 9.5%.", calendar=rp.FiscalCalendar(7, "end"))
     assert percents.prose_facts[["value", "scale"]].values.tolist() == [[9.0, 1], [9.5, 1]]
+
+
+def test_a_percent_followed_by_the_ratio_it_is_names_that_ratio():
+    facts = rp.parse_text(
+        "In fiscal 2024, operating profit was $2.8 billion (9.5% adjusted operating margin).",
+        calendar=rp.FiscalCalendar(7, "end"),
+    ).prose_facts
+    assert facts[["metric", "value", "measure"]].values.tolist() == [
+        ["Operating profit", 2.8, "value"], ["Adjusted operating margin", 9.5, "value"]]

@@ -71,6 +71,8 @@ _YEAR_EARLIER = re.compile(
 )
 _NAMES_PREVIOUS = re.compile(r"^\s*in\s+[A-Za-z]")
 _METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
+# a percent followed by the ratio it is: "(10.8% adjusted operating margin)"
+_RATIO_AFTER = re.compile(r"^\s+(?P<metric>(?:[A-Za-z][A-Za-z-]*\s+){0,4}(?:margin|ratio|rate|yield))\b", re.IGNORECASE)
 _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _ADJACENT = re.compile(r"^\s*+(?:[-–:=]\s*+)?$")
 # a period that qualifies the noun after it: "1Q22 total revenues", "our FY2010 year-end dividend"
@@ -223,6 +225,8 @@ class PieceReader:
         metric, loss = metric_from(phrase) if not _NAMES_PREVIOUS.match(phrase) else (None, False)
         if metric is None and self.label and phrase_start <= self.label.end():
             metric, loss = metric_from(self.label.group("label"))
+        if metric is None and figure.number.is_percent and (ratio := _RATIO_AFTER.match(after)) is not None:
+            return clean_metric(ratio.group("metric")), False  # "(10.8% adjusted operating margin)"
         if metric is None:
             named_after = _METRIC_AFTER.match(after)
             if named_after is not None:
