@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .pdf_lines import TextLine
+from .pdf_lines import TextLine, keep_cells
 
 __all__ = ["PageLines", "drop_furniture", "is_page_number", "MARGIN_SHARE", "REPEAT_SHARE"]
 
@@ -99,8 +99,7 @@ def _page_number_offset(pages: Sequence[PageLines]) -> int | None:
 def _without_page_number(line: TextLine, page: PageLines, offset: int | None) -> TextLine:
     if offset is None or len(line.cells) < 2 or not _in_margin(line, page) or _trailing_number(line) != page.page + offset:
         return line
-    cells = line.cells[:-1]
-    return replace(line, cells=cells, body="  ".join(cell.text for cell in cells))
+    return keep_cells(line, line.cells[:-1])
 
 
 def _is_furniture(line: TextLine, page: PageLines, repeated: set[str]) -> bool:

@@ -26,13 +26,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from statistics import median
 
 from ..layout import Cell
 from ..normalize.cells import is_figure_cell
 from .pdf_glyphs import Glyph
-from .pdf_lines import CELL_GAP_FACTOR, TextLine, Word, group_lines, read_words
+from .pdf_lines import CELL_GAP_FACTOR, TextLine, Word, group_lines, keep_cells, read_words
 
 __all__ = ["build_grid_rows", "join_rows_beside", "GRID_CELL_INSET", "GRID_ROW_TOLERANCE", "MIN_STACKED_CELLS"]
 
@@ -125,8 +125,7 @@ def join_rows_beside(rows: Sequence[TextLine], lines: Sequence[TextLine]) -> tup
         if not extra:
             out.append(row)
             continue
-        cells = tuple(sorted([*row.cells, *(c for line in extra for c in line.cells)], key=lambda c: c.x0))
-        out.append(replace(row, cells=cells, body="  ".join(cell.text for cell in cells)))
+        out.append(keep_cells(row, [*row.cells, *(c for line in extra for c in line.cells)]))
     return out, rest
 
 

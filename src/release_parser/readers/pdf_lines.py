@@ -29,6 +29,7 @@ __all__ = [
     "Word",
     "group_lines",
     "build_line",
+    "keep_cells",
     "read_words",
     "page_space_widths",
     "CELL_GAP_FACTOR",
@@ -185,6 +186,17 @@ def build_line(glyphs: Sequence[Glyph], page: int, spaces: dict[tuple[str, int],
         markers=markers,
         glyph_marker=glyph_marker,
     )
+
+
+def keep_cells(line: TextLine, cells: Sequence[Cell]) -> TextLine:
+    """``line`` holding only ``cells`` (some of its own, or others printed beside it), in x order;
+    its body is theirs, its leading bullet marks still kept out of it."""
+    ordered = tuple(sorted(cells, key=lambda cell: cell.x0))
+    texts = [cell.text for cell in ordered]
+    marks = " ".join(line.markers) + " "
+    if line.markers and ordered and ordered[0] is line.cells[0] and texts[0].startswith(marks):
+        texts[0] = texts[0][len(marks):]
+    return replace(line, cells=ordered, body="  ".join(texts))
 
 
 def read_words(glyphs: Iterable[Glyph], spaces: dict[tuple[str, int], float]) -> tuple[list[Word], float]:
