@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..layout import Line
+from ..layout import Cell, Line
 
 __all__ = [
     "BulletMatch",
@@ -14,6 +14,7 @@ __all__ = [
     "match_bullet",
     "match_footnote",
     "is_rule",
+    "keep_cells",
     "looks_like_heading",
     "strip_emphasis",
     "strip_footnote_marks",
@@ -187,3 +188,8 @@ def looks_like_heading(line: Line) -> bool:
         return False
     first = text.lstrip("[<(\"'")[:1]
     return bool(first) and not first.islower()
+
+
+def keep_cells(line: Line, cells: tuple[Cell, ...]) -> Line:
+    """``line`` holding only ``cells``, some of its own: its raw text and indent are theirs."""
+    return replace(line, cells=cells, raw="  ".join(cell.text for cell in cells), indent=cells[0].x0)

@@ -16,6 +16,7 @@ from itertools import groupby
 
 from ..layout import Cell, Line, Separator
 from ..normalize.cells import is_figure_cell
+from .lines import keep_cells
 from .tables import MAX_BLANKS_INSIDE
 
 __all__ = ["split_side_by_side", "MIN_SIDE_ROWS"]
@@ -43,18 +44,14 @@ def _page_split(lines: list[Line]) -> list[Line]:
     for line in lines:
         before = tuple(c for c in line.cells if c.x1 <= gutter)
         after = tuple(c for c in line.cells if c.x0 >= gutter)
+        # each side keeps the line's separator: a lone "Y/Y" is still a cell of a row
         if before or line.is_blank:
-            left.append(_part(line, before) if after else line)
+            left.append(keep_cells(line, before) if after else line)
         if after:
-            right.append(_part(line, after))
+            right.append(keep_cells(line, after))
     # more blank lines than a table spans: the left block's tables end before the right block
     blank = dataclasses.replace(left[-1], cells=(), raw="", separator=Separator.NONE)
     return [*left, *[blank] * (MAX_BLANKS_INSIDE + 2), *right]
-
-
-def _part(line: Line, cells: tuple[Cell, ...]) -> Line:
-    """One side of a line; it keeps the line's separator (a lone "Y/Y" is still a cell of a row)."""
-    return dataclasses.replace(line, cells=cells, raw="  ".join(c.text for c in cells), indent=cells[0].x0)
 
 
 def _gutter(lines: list[Line]) -> float | None:

@@ -12,7 +12,7 @@ from ..normalize.cells import is_figure_cell
 from ..normalize.units import find_unit_caption
 from .blocks import TableBlock, TableRow
 from .columns import build_grid
-from .lines import footnote_marks, is_rule, looks_like_heading, match_bullet, match_footnote
+from .lines import footnote_marks, is_rule, keep_cells, looks_like_heading, match_bullet, match_footnote
 
 __all__ = ["find_tables"]
 
@@ -329,7 +329,7 @@ def _without_text_beside(line: Line, first_row: Line) -> Line:
     cells = tuple(cell for cell in line.cells if cell.x1 >= left)
     if not cells or len(cells) == len(line.cells):
         return line
-    return replace(line, cells=cells, raw="  ".join(cell.text for cell in cells), indent=cells[0].x0)
+    return keep_cells(line, cells)
 
 
 def _continues_cells(line: Line, first_row: Line) -> bool:
