@@ -49,20 +49,19 @@ def _table_pairs(index: ValueIndex) -> dict[tuple[int, int], list[tuple[str, Spa
                     pairs[(first.ref.table, second.ref.table)].append((key, span, first, second))  # type: ignore[arg-type]
     return pairs
 
-def _basis(release: Release, figure: Figure) -> frozenset[str]:
-    """The basis a figure's column names: "adjusted", "non-gaap", ...; none for reported figures."""
-    if figure.ref.table is None:
-        return frozenset()
-    label = release.tables[figure.ref.table].columns[figure.ref.column].label
+def _basis(label: str) -> frozenset[str]:
+    """The basis a column header names: "adjusted", "non-gaap", ...; none for reported figures."""
     return frozenset(word.lower().replace("-", "").replace(" ", "") for word in _BASIS.findall(label))
 
 
 def _check_tables(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
     labels = {(t.index, r): item.label for t in release.tables for r, item in enumerate(t.line_items)}
     periods = {(c.period.start, c.period.end): c.period.label for t in release.tables for c in t.columns if c.period}
+    bases = {(t.index, c): _basis(column.label) for t in release.tables for c, column in enumerate(t.columns)}
     for pairs in _table_pairs(index).values():
         # an adjusted column and a reported one print different figures of one line item
-        shared = [pair for pair in pairs if _basis(release, pair[2]) == _basis(release, pair[3])]
+        shared = [(key, span, a, b) for key, span, a, b in pairs
+                  if bases[(a.ref.table, a.ref.column)] == bases[(b.ref.table, b.ref.column)]]
         agreeing = sum(_agree(a, b) for _, _, a, b in shared)
         if agreeing < MIN_AGREEING or 2 * (len(shared) - agreeing) > agreeing:
             continue
