@@ -98,11 +98,10 @@ def build_table(block: TableBlock, index: int, source: str, meta: Metadata) -> T
     )
     columns = tuple(_percent_change_if_printed(column, [row[i] for row in cells]) for i, column in enumerate(columns))
     columns = _shares_beside_amounts(columns, cells)
-    if not any(item.label for item in line_items):
-        columns = tuple(_without_implied_period(column) for column in columns)
+    unlabelled = not any(item.label for item in line_items)
     columns = tuple(
         _without_implied_period(column)
-        if _PLACEHOLDER.match(column.label) and _signed_percents(row[i] for row in cells)
+        if unlabelled or (_PLACEHOLDER.match(column.label) and _signed_percents(row[i] for row in cells))
         else column
         for i, column in enumerate(columns)
     )
