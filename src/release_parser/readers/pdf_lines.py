@@ -97,9 +97,10 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     [['a', 'c'], ['b']]
     """
     lines = _cluster(glyphs)
-    if not any(_tall_glyphs(line) for line in lines):
+    parts = [_unbridged(line) for line in lines]
+    if all(len(pieces) == 1 for pieces in parts):
         return lines
-    return sorted((part for line in lines for part in _unbridged(line)), key=lambda line: (line[0].top, line[0].x0))
+    return sorted((piece for pieces in parts for piece in pieces), key=lambda line: (line[0].top, line[0].x0))
 
 
 def _unbridged(line: list[Glyph]) -> list[list[Glyph]]:
