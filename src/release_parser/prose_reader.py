@@ -51,9 +51,8 @@ _COMPARED_AFTER = re.compile(
 )
 # ... and the comparison is with the year before
 _LAST_YEAR = re.compile(
-    r"^\s*(?:higher|lower|more|less|above|below|ahead|behind)\s+(?:than|of)?\s*(?:the\s+)?"
-    r"(?:last|prior|previous)\s+year\b|^\s*(?:higher|lower|more|less|above|below|ahead|behind)\s+(?:than|of)?\s*"
-    r"a\s+year\s+(?:ago|earlier|before)",
+    r"^\s*(?:higher|lower|more|less|above|below|ahead|behind)\s+(?:than|of)?\s*"
+    r"(?:(?:the\s+)?(?:last|prior|previous)\s+year\b|a\s+year\s+(?:ago|earlier|before))",
     re.IGNORECASE,
 )
 # the change word stands right before an amount: "up JPY500 YoY", "increased by JPY2 billion"
