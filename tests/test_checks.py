@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from doc_tables import DOCS, code, table_rows
+from real_layouts import UNHEADED_SHARES
 
 import release_parser as rp
 from release_parser import cli
@@ -197,15 +198,9 @@ def test_a_long_table_without_totals_is_checked_in_linear_work(monkeypatch):
 
 
 def test_a_change_compares_amounts_not_the_unheaded_shares_beside_them():
-    text = (
-        "(NT$ Mn)              4Q 2025               4Q 2024            YoY\n"
-        "Net Revenue         319,528     100%      327,004     100%     -2.3%\n"
-        "COGS                306,471    95.9%      315,192    96.4%     -2.8%\n"
-        "Gross Profit         13,057     4.1%       11,812     3.6%     10.5%\n"
-    )
-    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")).checks
+    checks = rp.parse_text(UNHEADED_SHARES, calendar=rp.FiscalCalendar(12, "end")).checks
     changes = checks[checks["rule"] == "change.ratio"].set_index("line_item")
-    assert changes["passed"].all() and len(changes) == 3
+    assert changes["passed"].all() and len(changes) == 4
     assert changes.loc["Gross Profit", "expected"] == pytest.approx(100 * (13057 / 11812 - 1))
 
 

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from real_layouts import UNHEADED_SHARES
 
 import release_parser as rp
-
 from release_parser.headers import PeriodContext, interpret_columns, measure_of
 from release_parser.normalize.periods import FiscalCalendar, parse_period
 
@@ -290,13 +290,7 @@ def test_a_direction_column_without_a_header_signs_the_figure_after_it():
 
 
 def test_an_unheaded_percent_column_is_shares_only_when_its_figures_are_shares_of_the_100_percent_row():
-    shares = (
-        "(NT$ Mn)              4Q 2025               4Q 2024            YoY\n"
-        "Net Revenue         319,528     100%      327,004     100%     -2.3%\n"
-        "COGS                306,471    95.9%      315,192    96.4%     -2.8%\n"
-        "Gross Profit         13,057     4.1%       11,812     3.6%     10.5%\n"
-        "Tax                  (2,474)    0.8%       (1,772)    0.5%     39.6%\n"
-    )
+    shares = UNHEADED_SHARES
     facts = rp.parse_text(shares, calendar=FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
     assert facts.loc[("Gross Profit", "column_2"), ["value", "period", "measure", "unit"]].tolist() == [4.1, "4Q25", "value", "%"]
     assert facts.loc[("Tax", "column_4"), ["value", "period"]].tolist() == [0.5, "4Q24"]
