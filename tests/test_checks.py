@@ -118,6 +118,22 @@ def test_facts_are_verified_by_the_checks(kns):
     assert facts.verified.isna().sum() + facts.verified.sum() == len(facts)
 
 
+def test_facts_are_verified_without_reading_the_prose():
+    rel = rp.parse(KNS)
+    assert rel.facts.verified.notna().any()
+    assert not rel.prose.read
+
+
+def test_a_prose_figure_that_disagrees_fails_its_check_but_leaves_the_table_cell_verified():
+    text = KNS.read_text(encoding="utf-8").replace("3Q06 were JPY16,511 million", "3Q06 were JPY16,911 million")
+    rel = rp.parse_text(text)
+    prose = one(rel.checks, rule="agreement.prose", line_item="Total revenues", period="3Q06")
+    assert prose.found == 16911e6 and not prose.passed
+    revenue = rel.facts[(rel.facts.line_item == "Total revenues") & (rel.facts.column == "3Q06")]
+    assert revenue.verified.tolist() == [True]
+    assert rel.verdict.endswith(", 1 failed")
+
+
 def test_verdict_line(iij):
     assert iij.verdict == "44 cells, 32 covered by checks, 0 failed"
     assert "Checks:    44 cells, 32 covered by checks, 0 failed" in repr(iij)

@@ -20,10 +20,12 @@ from .index import Span, ValueIndex
 from .result import CellRef, CheckResult
 from .tolerance import half_unit, sum_tolerance
 
-__all__ = ["check_agreement", "MIN_AGREEING"]
+__all__ = ["check_table_agreement", "check_prose_agreement", "MIN_AGREEING", "PROSE_AGREEMENT"]
 
 #: Words of a column header that name a basis other than the reported one.
 _BASIS = re.compile(r"\b(?:adjusted|non-?\s?gaap|underlying|pro\s?forma|organic|constant\s+currency)\b", re.IGNORECASE)
+#: The rule of a prose figure checked against the tables: the one check that reads the prose.
+PROSE_AGREEMENT = "agreement.prose"
 #: Shared figures two tables must agree on before a disagreement counts.
 MIN_AGREEING = 2
 #: Tables printing one figure that are all compared pairwise; past this, each only with the
@@ -54,7 +56,8 @@ def _basis(label: str) -> frozenset[str]:
     return frozenset(word.lower().replace("-", "").replace(" ", "") for word in _BASIS.findall(label))
 
 
-def _check_tables(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+def check_table_agreement(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+    """The same line item and dates in two tables that corroborate each other agree."""
     labels = {(t.index, r): item.label for t in release.tables for r, item in enumerate(t.line_items)}
     periods = {(c.period.start, c.period.end): c.period.label for t in release.tables for c in t.columns if c.period}
     bases = {(t.index, c): _basis(column.label) for t in release.tables for c, column in enumerate(t.columns)}
@@ -69,7 +72,8 @@ def _check_tables(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
             label = labels.get((b.ref.table, b.ref.row), _key)
             yield _result(release, label, periods.get(span, span[1].isoformat() if span[0] == span[1] else None), a, b)
 
-def _check_prose(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+def check_prose_agreement(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
+    """A prose figure agrees with the table figure of its metric, dates and unit (reads the prose)."""
     for position, fact in enumerate(release.prose):
         if fact.measure != "value" or fact.period is None or fact.is_percent or fact.unit is None:
             continue
@@ -80,11 +84,6 @@ def _check_prose(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
             continue
         value = fact.value * fact.scale
         error = half_unit(fact.raw, fact.scale)
-        yield CheckResult("agreement.prose", figure.ref.table, fact.metric, fact.raw, fact.period.label,
+        yield CheckResult(PROSE_AGREEMENT, figure.ref.table, fact.metric, fact.raw, fact.period.label,
                           figure.value, value, sum_tolerance((error, figure.error), value),
                           (CellRef(None, position, 0, fact.provenance.line), figure.ref))
-
-def check_agreement(release: Release, index: ValueIndex) -> Iterator[CheckResult]:
-    """Table against table, and prose against tables."""
-    yield from _check_tables(release, index)
-    yield from _check_prose(release, index)

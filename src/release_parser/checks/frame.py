@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..frames import CHECK_COLUMNS, typed_frame
 from ..model import Release
+from .agreement import PROSE_AGREEMENT
 from .result import CheckResult
 from .runner import run_checks
 
@@ -71,10 +72,12 @@ def _verdicts(checked: Iterable[tuple[object, object]]) -> dict[tuple[int, int, 
 
 
 def verdict_line(release: Release) -> str:
-    """``"412 cells, 388 covered by checks, 0 failed"``: the release's fact cells, those a check read, failed checks."""
+    """``"412 cells, 388 covered by checks, 0 failed"``: the release's fact cells, those ``facts.verified``
+    marks (checks among the tables), and every failed check, prose agreement included."""
     checks = release.checks
+    read_tables_only = checks[checks["rule"] != PROSE_AGREEMENT]
     cells = {(t.index, r, c) for t in release.tables for r, row in enumerate(t.cells)
              for c, cell in enumerate(row) if cell is not None and cell.number is not None}
-    covered = cells & set(frame_verdicts(checks))
+    covered = cells & set(frame_verdicts(read_tables_only))
     failed = int((~checks["passed"].astype(bool)).sum())
     return f"{len(cells)} cells, {len(covered)} covered by checks, {failed} failed"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..errors import ConsistencyError
 from ..model import Release
-from .agreement import check_agreement
+from .agreement import PROSE_AGREEMENT, check_prose_agreement, check_table_agreement
 from .balance import check_balance
 from .changes import check_changes
 from .index import ValueIndex
@@ -16,7 +16,7 @@ from .ratios import check_ratios
 from .result import CheckResult
 from .totals import check_totals
 
-__all__ = ["run_checks", "run_table_checks", "cell_verdicts", "raise_on_failed_checks", "Verdict", "verdict_of"]
+__all__ = ["run_checks", "run_figure_checks", "figure_checks_of", "run_table_checks", "cell_verdicts", "raise_on_failed_checks", "Verdict", "verdict_of"]
 
 
 def run_table_checks(release: Release) -> list[CheckResult]:
@@ -29,15 +29,27 @@ def run_table_checks(release: Release) -> list[CheckResult]:
     return results
 
 
-def run_checks(release: Release) -> tuple[CheckResult, ...]:
-    """Every check of every rule over ``release``, in rule order."""
-    index = ValueIndex.of(release)
+def run_figure_checks(release: Release, index: ValueIndex | None = None) -> tuple[CheckResult, ...]:
+    """The checks among the tables' own figures: every rule but prose agreement, so the prose
+    is not read. Their verdicts are ``Release.facts.verified``."""
+    index = ValueIndex.of(release) if index is None else index
     return (
         *check_changes(release, index),
         *run_table_checks(release),
         *check_period_sums(release, index),
-        *check_agreement(release, index),
+        *check_table_agreement(release, index),
     )
+
+
+def run_checks(release: Release) -> tuple[CheckResult, ...]:
+    """Every check of every rule over ``release``, in rule order (prose agreement last)."""
+    index = ValueIndex.of(release)
+    return (*run_figure_checks(release, index), *check_prose_agreement(release, index))
+
+
+def figure_checks_of(results: Iterable[CheckResult]) -> list[CheckResult]:
+    """Those of ``results`` that :func:`run_figure_checks` runs."""
+    return [result for result in results if result.rule != PROSE_AGREEMENT]
 
 
 def cell_verdicts(results: Iterable[CheckResult]) -> dict[tuple[int, int, int], bool]:
@@ -65,11 +77,11 @@ class Verdict:
 
 
 def verdict_of(release: Release, results: Iterable[CheckResult]) -> Verdict:
-    """Count the release's fact cells, those some check reads, and the failed checks."""
+    """Count the release's fact cells, those the checks among the tables read, and the failed checks."""
     listed = list(results)
     cells = {(t.index, r, c) for t in release.tables for r, row in enumerate(t.cells)
              for c, cell in enumerate(row) if cell is not None and cell.number is not None}
-    covered = cells & set(cell_verdicts(listed))
+    covered = cells & set(cell_verdicts(figure_checks_of(listed)))
     return Verdict(len(cells), len(covered), sum(not r.passed for r in listed), len(listed))
 
 
