@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 import pandas as pd
 
 from .concepts import ConceptMap, concept_map
+from .frame_columns import column_of
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
@@ -146,14 +146,7 @@ def frame_from_columns(data: Mapping[str, Sequence[object]], columns: Mapping[st
 
     Each column is built straight into its dtype, so 64-bit integers stay exact.
     """
-    return pd.DataFrame({name: _column(data[name], kind) for name, kind in columns.items()}, columns=list(columns))
-
-
-def _column(values: Sequence[Any], kind: str) -> Any:
-    if kind.startswith("datetime64"):
-        return pd.Series(pd.to_datetime(list(values)), dtype=kind) if len(values) else pd.Series([], dtype=kind)
-    dtype: Any = pd.StringDtype() if kind == "string" else kind
-    return pd.array(list(values), dtype=dtype)
+    return pd.DataFrame({name: column_of(data[name], kind) for name, kind in columns.items()}, columns=list(columns))
 
 
 def _where(provenance: Provenance) -> dict[str, object]:
