@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 __all__ = ["Cell", "Line", "LineStyle", "Layout", "Separator"]
 
@@ -66,16 +67,17 @@ class Line:
     separator: Separator = Separator.NONE
     style: LineStyle = field(default_factory=LineStyle)
 
-    @property
+    # cached: segmentation asks each line for these many times over
+    @cached_property
     def text(self) -> str:
         """The line's text with the cells joined by single spaces."""
         return " ".join(cell.text for cell in self.cells)
 
-    @property
+    @cached_property
     def is_blank(self) -> bool:
         return not any(cell.text.strip() for cell in self.cells)
 
-    @property
+    @cached_property
     def bbox(self) -> tuple[float, float, float, float] | None:
         if not self.cells:
             return None
