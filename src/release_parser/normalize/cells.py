@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 from .numbers import ParsedNumber, try_parse_number
+from .text_cache import remember_short_texts
 
 __all__ = ["CellFigure", "read_cell", "is_figure_cell"]
 
@@ -38,6 +39,7 @@ class CellFigure:
     note: str | None = None  # a word printed beside the figure: "paid", "forecast"
 
 
+@remember_short_texts
 def read_cell(text: str) -> CellFigure | None:
     """The figure a table cell holds, or None for a text cell.
 

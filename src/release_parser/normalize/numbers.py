@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from release_parser.errors import NumberFormatError
+from release_parser.normalize.text_cache import remember_short_texts
 from release_parser.normalize.units import CURRENCY_CODES, MONEY_PATTERN, lookup_scale, lookup_unit, money_code
 
 __all__ = [
@@ -209,6 +210,7 @@ def parse_number(text: str) -> ParsedNumber:
     return _read_tokens(_tokenize(cleaned, text), text)
 
 
+@remember_short_texts
 def try_parse_number(text: str) -> ParsedNumber | None:
     """Like :func:`parse_number`, but return None instead of raising.
 
