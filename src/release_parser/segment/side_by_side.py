@@ -60,7 +60,7 @@ def _gutter(lines: list[Line]) -> float | None:
     if not xs:
         return None
     middle = min(xs) + (max(xs) - min(xs)) / 4  # a table beside another starts well right of the margin
-    starts = Counter(round(cell.x0) for line in lines for cell in _row_labels(line) if cell.x0 > middle)
+    starts = Counter(round(cell.x0) for line in lines for cell in _row_labels(line, middle))
     # a few places tried, each in one pass over the page: the work stays linear in its lines
     candidates = sorted(x for x, _ in starts.most_common(MAX_CANDIDATES))
     for x in candidates:
@@ -69,10 +69,11 @@ def _gutter(lines: list[Line]) -> float | None:
     return None
 
 
-def _row_labels(line: Line) -> list[Cell]:
-    """Cells that could start a table's row: a word label with a figure after it."""
+def _row_labels(line: Line, right_of: float) -> list[Cell]:
+    """Cells starting right of ``right_of`` that could start a table's row: a word label with a figure after it."""
     cells = [c for c in line.cells if c.text]
-    return [cell for position, cell in enumerate(cells[:-1]) if _is_label(cell.text) and is_figure_cell(cells[position + 1].text)]
+    return [cell for cell, after in zip(cells, cells[1:])
+            if cell.x0 > right_of and _is_label(cell.text) and is_figure_cell(after.text)]
 
 
 def _is_label(text: str) -> bool:
