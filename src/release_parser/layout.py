@@ -11,9 +11,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 __all__ = ["Cell", "Line", "LineStyle", "Layout", "Separator"]
+
+
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):
+    """A property computed on first use and kept (``functools.cached_property`` without
+    its lock, which on Python 3.11 costs more than the values computed here)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _computed_once[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> _computed_once[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
 
 
 class Separator(str, Enum):
@@ -67,26 +96,22 @@ class Line:
     separator: Separator = Separator.NONE
     style: LineStyle = field(default_factory=LineStyle)
 
-    # cached: segmentation asks each line for these many times over
-    @cached_property
+    # kept once computed: segmentation asks each line for these many times over
+    @_computed_once
     def text(self) -> str:
         """The line's text with the cells joined by single spaces."""
         return " ".join(cell.text for cell in self.cells)
 
-    @cached_property
+    @_computed_once
     def is_blank(self) -> bool:
         return not any(cell.text.strip() for cell in self.cells)
 
-    @cached_property
+    @_computed_once
     def bbox(self) -> tuple[float, float, float, float] | None:
         if not self.cells:
             return None
-        return (
-            min(c.x0 for c in self.cells),
-            min(c.top for c in self.cells),
-            max(c.x1 for c in self.cells),
-            max(c.bottom for c in self.cells),
-        )
+        cells = self.cells
+        return (min([c.x0 for c in cells]), min([c.top for c in cells]), max([c.x1 for c in cells]), max([c.bottom for c in cells]))
 
 
 @dataclass(frozen=True)

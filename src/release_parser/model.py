@@ -35,6 +35,8 @@ class Provenance:
 def lines_provenance(source: str, *lines: Line) -> Provenance:
     """The provenance of text printed on ``lines``: the first line's place, the box around them all."""
     first = lines[0]
+    if len(lines) == 1:
+        return Provenance(source=source, page=first.page, line=first.number, raw=first.raw, bbox=first.bbox)
     boxes = [line.bbox for line in lines if line.bbox is not None]
     bbox = (
         (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
