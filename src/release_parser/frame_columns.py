@@ -18,11 +18,12 @@ import pyarrow as pa
 __all__ = ["column_of"]
 
 #: Masked dtypes: the array class, its numpy dtype, the Python types packed directly, a filler under the mask.
-_MASKED: dict[str, tuple[Any, Any, tuple[type, ...], object]] = {
-    "Float64": (pd.arrays.FloatingArray, np.float64, (float, int), 0.0),
-    "Int64": (pd.arrays.IntegerArray, np.int64, (int,), 0),
-    "boolean": (pd.arrays.BooleanArray, np.bool_, (bool,), False),
+_MASKED: dict[str, tuple[Any, Any, frozenset[type], object]] = {
+    "Float64": (pd.arrays.FloatingArray, np.float64, frozenset({float, int, type(None)}), 0.0),
+    "Int64": (pd.arrays.IntegerArray, np.int64, frozenset({int, type(None)}), 0),
+    "boolean": (pd.arrays.BooleanArray, np.bool_, frozenset({bool, type(None)}), False),
 }
+_TEXT = frozenset({str, type(None)})
 
 
 def column_of(values: Sequence[Any], kind: str) -> Any:
@@ -40,10 +41,8 @@ def column_of(values: Sequence[Any], kind: str) -> Any:
     return pd.array(values, dtype=kind)
 
 
-def _masked(values: list[Any], array: Any, dtype: Any, packed: tuple[type, ...], filler: object) -> Any:
-    if not all(value is None or type(value) in packed for value in values):
-        return None
-    if dtype is not np.bool_ and any(type(value) is bool for value in values):
+def _masked(values: list[Any], array: Any, dtype: Any, packed: frozenset[type], filler: object) -> Any:
+    if not set(map(type, values)) <= packed:  # a bool is not taken for an integer: type(True) is bool
         return None
     if dtype is np.float64 and any(value != value for value in values if value is not None):
         return None  # NaN: pandas decides whether it is NA
@@ -54,6 +53,6 @@ def _masked(values: list[Any], array: Any, dtype: Any, packed: tuple[type, ...],
 
 def _arrow_strings(values: list[Any]) -> Any:
     dtype = pd.StringDtype()
-    if dtype.storage != "pyarrow" or not all(value is None or type(value) is str for value in values):
+    if dtype.storage != "pyarrow" or not set(map(type, values)) <= _TEXT:
         return None
     return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]))
