@@ -27,7 +27,7 @@ _TEXT = frozenset({str, type(None)})
 
 
 def column_of(values: Sequence[Any], kind: str) -> Any:
-    """``values`` as an array (or Series) of dtype ``kind``: "string", "Float64", "Int64", "boolean" or "datetime64[ns]"."""
+    """``values`` as an array of dtype ``kind``: "string", "Float64", "Int64", "boolean" or "datetime64[ns]"."""
     values = list(values)
     packed = _masked(values, *_MASKED[kind]) if kind in _MASKED else _arrow_strings(values) if kind == "string" else None
     if packed is not None:
@@ -36,7 +36,7 @@ def column_of(values: Sequence[Any], kind: str) -> Any:
         return pd.array(values, dtype=pd.StringDtype())
     if kind.startswith("datetime64"):
         if all(value is None or type(value) is date for value in values):
-            return pd.Series(np.array(values, dtype=kind), dtype=kind)
+            return np.array(values, dtype=kind)
         return pd.Series(pd.to_datetime(values), dtype=kind) if values else pd.Series([], dtype=kind)
     return pd.array(values, dtype=kind)
 

@@ -146,7 +146,7 @@ def frame_from_columns(data: Mapping[str, Sequence[object]], columns: Mapping[st
 
     Each column is built straight into its dtype, so 64-bit integers stay exact.
     """
-    return pd.DataFrame({name: column_of(data[name], kind) for name, kind in columns.items()}, columns=list(columns))
+    return pd.DataFrame({name: column_of(data[name], kind) for name, kind in columns.items()}, copy=False)
 
 
 def _where(provenance: Provenance) -> dict[str, object]:
