@@ -160,8 +160,9 @@ class Paragraph:
 class Release:
     """A parsed earnings release.
 
-    ``tables`` hold its tables; ``facts`` and ``highlights`` are tidy DataFrames. ``prose``
-    holds the figures stated in its sentences, read the first time it is used.
+    ``tables`` hold its tables; ``facts`` and ``highlights`` are tidy DataFrames. ``bullets``,
+    ``paragraphs`` and ``sections`` are assembled, and ``prose`` (the figures stated in its
+    sentences) read, the first time they are used.
     """
 
     source: str
@@ -171,9 +172,9 @@ class Release:
     period: FiscalPeriod | None
     calendar: FiscalCalendar | None  # None: the release gave no evidence of its fiscal calendar
     tables: list[Table]
-    bullets: tuple[Bullet, ...] = ()
-    paragraphs: tuple[Paragraph, ...] = ()
-    sections: tuple[str, ...] = ()
+    bullets: Sequence[Bullet] = ()  # from parse: assembled on first use, as paragraphs and sections
+    paragraphs: Sequence[Paragraph] = ()
+    sections: Sequence[str] = ()
     prose: Sequence[ProseFact] = ()  # a LazyProse from parse: read on first use
     kind: str = "text"
     page_count: int = 1

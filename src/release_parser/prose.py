@@ -64,7 +64,7 @@ class LazyProse(Sequence[ProseFact]):
     """
 
     def __init__(self, units: Sequence[ProseUnit], context: PeriodContext) -> None:
-        self._units: tuple[ProseUnit, ...] = tuple(units)
+        self._units: Sequence[ProseUnit] = units  # not copied: the units may be assembled late too
         self._context = context
         self._facts: tuple[ProseFact, ...] | None = None
 

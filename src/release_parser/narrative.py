@@ -1,0 +1,149 @@
+"""A release's narrative: its highlights (bullets), paragraphs, sections and the units its
+prose facts are read from, assembled from the blocks on first use.
+
+A caller reading only the tables and facts never pays for them. The blocks are kept
+until then, and let go once the narrative is assembled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from .layout import Layout
+from .model import Bullet, Paragraph, lines_provenance
+from .prose_types import ProseUnit
+from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
+from .segment.blocks import Block
+from .segment.bullets import BulletLevels, indent_tolerance
+from .segment.lines import strip_emphasis
+
+__all__ = ["Narrative", "NarrativeParts", "LazyPart"]
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class NarrativeParts:
+    """What the narrative holds, in reading order."""
+
+    bullets: tuple[Bullet, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[str, ...]
+    units: tuple[ProseUnit, ...]
+
+
+class Narrative:
+    """The narrative of a layout's blocks, assembled the first time :meth:`parts` is asked for.
+
+    ``front_matter`` holds the (page, line number) of the lines the release's front matter
+    used (its company, title and date): they are no heading nor paragraph of the narrative.
+    """
+
+    def __init__(self, layout: Layout, blocks: Sequence[Block], front_matter: Collection[tuple[int, int]]) -> None:
+        self._source = layout.source
+        self._tolerance = indent_tolerance(layout.kind)
+        self._blocks: Sequence[Block] | None = blocks
+        self._front_matter = front_matter
+        self._parts: NarrativeParts | None = None
+
+    @property
+    def assembled(self) -> bool:
+        """Whether the narrative has been assembled yet."""
+        return self._parts is not None
+
+    def parts(self) -> NarrativeParts:
+        """The narrative's parts, assembled on the first call."""
+        if self._parts is None:
+            assert self._blocks is not None
+            self._parts = _assemble(self._blocks, self._source, self._tolerance, self._front_matter)
+            self._blocks = None  # assembled once: the blocks are no longer needed
+        return self._parts
+
+
+def _assemble(blocks: Sequence[Block], source: str, tolerance: float,
+              front_matter: Collection[tuple[int, int]]) -> NarrativeParts:
+    bullets: list[Bullet] = []
+    paragraphs: list[Paragraph] = []
+    sections: list[str] = []
+    units: list[ProseUnit] = []
+    section: str | None = None
+    levels = BulletLevels(tolerance)
+    unit_of_bullet: dict[int, int] = {}
+    after_table = False
+    for block in blocks:
+        if isinstance(block, HeadingBlock):
+            if (block.line.page, block.line.number) in front_matter:
+                continue
+            section = block.text
+            sections.append(section)
+            levels.reset()
+            units.append(ProseUnit(block.text, lines_provenance(source, block.line), section, lead=True, restart=True))
+        elif isinstance(block, TableBlock):
+            levels.reset()
+            after_table = True
+        elif isinstance(block, BulletBlock):
+            text, emphasis = strip_emphasis(block.text)
+            level, parent = levels.place(block, len(bullets), emphasis)
+            bullet = Bullet(text=text, level=level, marker=block.marker, emphasis=emphasis, section=section,
+                            parent=parent, provenance=lines_provenance(source, block.line))
+            unit_of_bullet[len(bullets)] = len(units)
+            bullets.append(bullet)
+            units.append(ProseUnit(text, bullet.provenance, section, lead=emphasis, restart=after_table,
+                                   parent=unit_of_bullet.get(parent) if parent is not None else None))
+            after_table = False
+        elif isinstance(block, ParagraphBlock):
+            if all((line.page, line.number) in front_matter for line in block.lines):
+                continue
+            paragraph = Paragraph(text=block.text, section=section, provenance=lines_provenance(source, *block.lines))
+            paragraphs.append(paragraph)
+            units.append(ProseUnit(paragraph.text, paragraph.provenance, section, restart=after_table))
+            after_table = False
+    return NarrativeParts(tuple(bullets), tuple(paragraphs), tuple(sections), tuple(units))
+
+
+class LazyPart(Sequence[_T], Generic[_T]):
+    """One part of a :class:`Narrative` (``"bullets"``, ``"paragraphs"``, ``"sections"`` or
+    ``"units"``), assembled on first use; it compares equal to a tuple of the same items."""
+
+    def __init__(self, narrative: Narrative, part: str) -> None:
+        self._narrative = narrative
+        self._part = part
+
+    @property
+    def assembled(self) -> bool:
+        """Whether the narrative has been assembled yet."""
+        return self._narrative.assembled
+
+    def _items(self) -> tuple[_T, ...]:
+        items: tuple[_T, ...] = getattr(self._narrative.parts(), self._part)
+        return items
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        return self._items()[index]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LazyPart, tuple, list)):
+            return self._items() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to tuples, but computed late
+
+    def __repr__(self) -> str:
+        return repr(self._items())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (self._items(),)  # pickled as the plain tuple it stands for
