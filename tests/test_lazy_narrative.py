@@ -25,6 +25,19 @@ def test_facts_do_not_assemble_the_narrative(release):
     assert not release.prose.read
 
 
+def test_facts_do_not_read_the_text_around_the_tables(reference_sample, monkeypatch):
+    from release_parser.segment import document
+
+    read = []
+    blocks = document._blocks
+    monkeypatch.setattr(document, "_blocks", lambda *args: read.append(1) or blocks(*args))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rp.ReleaseWarning)
+        release = rp.parse(reference_sample)
+    assert len(release.facts) == 44 and read == []
+    assert len(release.highlights) > 20 and read == [1]
+
+
 def test_the_narrative_is_assembled_once_for_all_its_parts(release, monkeypatch):
     calls = []
     assemble = narrative_module._assemble

@@ -13,7 +13,7 @@ from .model import Release
 from .normalize.periods import FiscalCalendar
 from .readers import Source, read_source, read_text
 from .readers.text import DEFAULT_MAX_CHARS
-from .segment import TableBlock, segment
+from .segment import TableBlock, segment_tables
 
 __all__ = ["parse", "parse_text", "parse_layout"]
 
@@ -111,10 +111,10 @@ def _column_paths(block: TableBlock) -> list[tuple[str, ...]]:
 def parse_layout(layout: Layout, *, calendar: FiscalCalendar | None = None, strict: bool = False,
                  concepts: ConceptsLike | None = None) -> Release:
     """Segment and interpret a layout produced by any reader; ``strict`` and ``concepts`` as for :func:`parse`."""
-    blocks = segment(layout)
-    headers = [" ".join(texts) for block in blocks if isinstance(block, TableBlock) for texts in _column_paths(block)]
+    segmented = segment_tables(layout)
+    headers = [" ".join(texts) for block in segmented.tables for texts in _column_paths(block)]
     meta = read_metadata(layout.lines, layout.full_text, calendar, column_headers=headers)
-    release = assemble(layout, blocks, meta)
+    release = assemble(layout, segmented, meta)
     if concepts is not None:
         release = replace(release, concepts=concept_map(concepts))
     if strict:

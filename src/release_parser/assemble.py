@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import warnings
 
 from .calendar_evidence import describe_missing
@@ -14,27 +12,25 @@ from .metadata import Metadata
 from .model import Release, Table
 from .narrative import LazyPart, Narrative
 from .prose import LazyProse
-from .segment import TableBlock
-from .segment.blocks import Block
+from .segment import Segmented
 from .tables import build_table, continues, inherit_scale, merge_continued
 
 __all__ = ["assemble"]
 
 
-def assemble(layout: Layout, blocks: Sequence[Block], meta: Metadata) -> Release:
-    """Build a :class:`Release` from a layout's blocks and its front matter.
+def assemble(layout: Layout, segmented: Segmented, meta: Metadata) -> Release:
+    """Build a :class:`Release` from a layout's tables and its front matter.
 
     Tables are built now; the narrative (bullets, paragraphs, sections, prose) on first use.
     """
     tables: list[Table] = []
-    for block in blocks:
-        if isinstance(block, TableBlock):
-            table = build_table(block, len(tables), layout.source, meta)
-            if tables and continues(tables[-1], table):
-                tables[-1] = merge_continued(tables[-1], table)
-            else:
-                tables.append(inherit_scale(tables[-1], table) if tables else table)
-    narrative = Narrative(layout, blocks, meta.lines)
+    for block in segmented.tables:
+        table = build_table(block, len(tables), layout.source, meta)
+        if tables and continues(tables[-1], table):
+            tables[-1] = merge_continued(tables[-1], table)
+        else:
+            tables.append(inherit_scale(tables[-1], table) if tables else table)
+    narrative = Narrative(layout, segmented.blocks, meta.lines)
     prose_context = PeriodContext(
         calendar=meta.calendar, reference_year=meta.reference_year, default_period=meta.period,
         calendar_known=meta.calendar_known,

@@ -1,13 +1,14 @@
 """A release's narrative: its highlights (bullets), paragraphs, sections and the units its
 prose facts are read from, assembled from the blocks on first use.
 
-A caller reading only the tables and facts never pays for them. The blocks are kept
-until then, and let go once the narrative is assembled.
+A caller reading only the tables and facts never pays for them, nor for reading the text
+around the tables into headings, bullets and paragraphs. The lines are kept until then,
+and let go once the narrative is assembled.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
@@ -35,16 +36,18 @@ class NarrativeParts:
 
 
 class Narrative:
-    """The narrative of a layout's blocks, assembled the first time :meth:`parts` is asked for.
+    """The narrative of a layout, assembled the first time :meth:`parts` is asked for from the
+    blocks ``read_blocks`` gives (the tables and the text around them, in reading order).
 
     ``front_matter`` holds the (page, line number) of the lines the release's front matter
     used (its company, title and date): they are no heading nor paragraph of the narrative.
     """
 
-    def __init__(self, layout: Layout, blocks: Sequence[Block], front_matter: Collection[tuple[int, int]]) -> None:
+    def __init__(self, layout: Layout, read_blocks: Callable[[], Sequence[Block]],
+                 front_matter: Collection[tuple[int, int]]) -> None:
         self._source = layout.source
         self._tolerance = indent_tolerance(layout.kind)
-        self._blocks: Sequence[Block] | None = blocks
+        self._read_blocks: Callable[[], Sequence[Block]] | None = read_blocks
         self._front_matter = front_matter
         self._parts: NarrativeParts | None = None
 
@@ -56,9 +59,9 @@ class Narrative:
     def parts(self) -> NarrativeParts:
         """The narrative's parts, assembled on the first call."""
         if self._parts is None:
-            assert self._blocks is not None
-            self._parts = _assemble(self._blocks, self._source, self._tolerance, self._front_matter)
-            self._blocks = None  # assembled once: the blocks are no longer needed
+            assert self._read_blocks is not None
+            self._parts = _assemble(self._read_blocks(), self._source, self._tolerance, self._front_matter)
+            self._read_blocks = None  # assembled once: the lines are no longer needed
         return self._parts
 
 

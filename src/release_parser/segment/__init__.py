@@ -1,6 +1,6 @@
 """Turn a :class:`~release_parser.layout.Layout` into blocks: headings, tables, bullets, paragraphs."""
 
 from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock, TableBlock, TableRow
-from .document import segment
+from .document import Segmented, segment, segment_tables
 
-__all__ = ["segment", "Block", "BulletBlock", "HeadingBlock", "ParagraphBlock", "TableBlock", "TableRow"]
+__all__ = ["segment", "segment_tables", "Segmented", "Block", "BulletBlock", "HeadingBlock", "ParagraphBlock", "TableBlock", "TableRow"]

@@ -4,31 +4,54 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from ..layout import Layout, Line
-from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock
+from .blocks import Block, BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
 from .bullets import indent_tolerance
 from .lines import is_rule, looks_like_heading, match_bullet, strip_emphasis
 from .flat_rows import split_flat_rows, split_packed_cells
 from .side_by_side import split_side_by_side
 from .tables import find_tables
 
-__all__ = ["segment"]
+__all__ = ["segment", "segment_tables", "Segmented"]
 
 _LABEL_VALUE = re.compile(r"^[^:]{1,60}:\s+\S")
 _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
 
 
+@dataclass(frozen=True)
+class Segmented:
+    """A layout's lines as segmentation reads them (flattened rows cut, tables set side by
+    side parted) and the tables found in them; :meth:`blocks` reads the rest on demand."""
+
+    lines: tuple[Line, ...]
+    tables: tuple[TableBlock, ...]  # in reading order
+    kind: str
+
+    def blocks(self) -> list[Block]:
+        """Every block in reading order: the tables, and the headings, bullets and paragraphs around them."""
+        return _blocks(self.lines, self.tables, indent_tolerance(self.kind))
+
+
+def segment_tables(layout: Layout) -> Segmented:
+    """Find a layout's tables; the text around them is read by :meth:`Segmented.blocks`."""
+    lines = split_side_by_side(split_packed_cells(split_flat_rows(layout.lines)))
+    by_start = {table.start: table for table in find_tables(lines)}  # one table per starting line
+    return Segmented(lines, tuple(by_start[start] for start in sorted(by_start)), layout.kind)
+
+
 def segment(layout: Layout) -> list[Block]:
     """Split a layout into blocks in reading order."""
-    lines = split_side_by_side(split_packed_cells(split_flat_rows(layout.lines)))
-    tables = find_tables(lines)
+    return segment_tables(layout).blocks()
+
+
+def _blocks(lines: tuple[Line, ...], tables: tuple[TableBlock, ...], tolerance: float) -> list[Block]:
     # by position: line numbers restart on each page of a PDF
     table_at = {table.start: table for table in tables}
     table_lines = {index for t in tables for index in range(t.start, t.stop)} - {i for t in tables for i in t.beside}
     blocks: list[Block] = []
     paragraph: list[Line] = []
-    tolerance = indent_tolerance(layout.kind)
     for index, line in enumerate(lines):
         if index in table_at:
             _flush(paragraph, blocks)
