@@ -122,3 +122,16 @@ def test_a_52_53_week_calendar_from_stacked_statement_headers_and_the_prior_year
     assert (str(six["period_start"].date()), str(six["period_end"].date())) == ("2022-09-25", "2023-04-01")
     three = facts.loc[("Total net sales", "Three Months Ended March 26, 2022")]
     assert (str(three["period_start"].date()), str(three["period_end"].date())) == ("2021-12-26", "2022-03-26")
+
+
+def test_the_title_is_read_under_every_calendar_only_when_the_year_end_is_not_stated(monkeypatch):
+    from release_parser import metadata
+
+    calls = []
+    phrases = metadata._title_phrases
+    monkeypatch.setattr(metadata, "_title_phrases", lambda title: calls.append(title) or phrases(title))
+    stated = "Acme Inc.\nSecond Quarter Results for the Year Ending March 31, 2005\nNovember 18, 2004\n\nRevenue\t2Q04\t1Q04\nTotal\t10\t9\n"
+    assert rp.parse_text(stated).calendar.year_end_month == 3 and calls == []
+    unstated = "Acme Inc.\nFourth Quarter 2025 Results\nJanuary 20, 2026\n\nRevenue\t4Q25\t3Q25\nTotal\t10\t9\n"
+    assert rp.parse_text(unstated).calendar.year_end_month == 12
+    assert calls == ["Fourth Quarter 2025 Results"]

@@ -92,7 +92,7 @@ def read_metadata(
     title, title_lines = _title(front, company)
     published, date_line = _published(front, title_lines)
     reference_year = published.year if published else None
-    phrases = _title_phrases(title) if title else []
+    phrases = _TitlePhrases(title or "")
     evidence = choose_calendar(
         full_text, given=calendar, published=published, title_phrases=phrases, column_headers=column_headers,
     )
@@ -194,6 +194,27 @@ def _only_dates(text: str, dates: Sequence[tuple[int, int, date]]) -> bool:
     for start, end, _ in reversed(dates):
         text = text[:start] + text[end:]
     return not re.search(r"[^\W\d_]", text)
+
+
+class _TitlePhrases(Sequence[str]):
+    """The title's period phrases (see :func:`_title_phrases`), found the first time they are
+    read: a release that states its fiscal year end never reads them, and finding them means
+    reading the title under every candidate calendar."""
+
+    def __init__(self, title: str) -> None:
+        self._title = title
+        self._phrases: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._phrases is None:
+            self._phrases = _title_phrases(self._title) if self._title else []
+        return self._phrases
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # as list's
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _title_phrases(title: str) -> list[str]:
