@@ -42,7 +42,6 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSEOF
-from pdfplumber.table import TableFinder
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import (
@@ -66,6 +65,7 @@ from .pdf_bounds import (
     PageBudget,
 )
 from .pdf_bounds import BoundedPage as Page
+from .pdf_cells import RuledTableFinder
 from .pdf_furniture import PageLines, drop_furniture
 from .pdf_pages import numbered_pages
 from .pdf_glyphs import Orientation, to_glyphs, transform_box
@@ -493,8 +493,9 @@ class _Rulings:
 
 
 def _find_tables(page: PrintedPage) -> list[Any]:
-    """pdfplumber's ruled tables of a page, found from its lines, rectangles and curves (as ``page.find_tables()``)."""
-    return TableFinder(_Rulings(tuple(page.bbox), _table_edges(page))).tables  # type: ignore[arg-type]
+    """pdfplumber's ruled tables of a page, found from its lines, rectangles and curves (as ``page.find_tables()``,
+    with a linear cell search: :mod:`.pdf_cells`)."""
+    return RuledTableFinder(_Rulings(tuple(page.bbox), _table_edges(page))).tables
 
 
 def _table_edges(page: PrintedPage) -> list[dict[str, Any]]:
