@@ -8,11 +8,12 @@ and let go once the narrative is assembled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, TypeVar
 
 from .layout import Layout
+from .lazy import LazyTuple
 from .model import Bullet, Paragraph, lines_provenance
 from .prose_types import ProseUnit
 from .segment import BulletBlock, HeadingBlock, ParagraphBlock, TableBlock
@@ -106,7 +107,7 @@ def _assemble(blocks: Sequence[Block], source: str, tolerance: float,
     return NarrativeParts(tuple(bullets), tuple(paragraphs), tuple(sections), tuple(units))
 
 
-class LazyPart(Sequence[_T], Generic[_T]):
+class LazyPart(LazyTuple[_T]):
     """One part of a :class:`Narrative` (``"bullets"``, ``"paragraphs"``, ``"sections"`` or
     ``"units"``), assembled on first use; it compares equal to a tuple of the same items."""
 
@@ -119,34 +120,12 @@ class LazyPart(Sequence[_T], Generic[_T]):
         """Whether the narrative has been assembled yet."""
         return self._narrative.assembled
 
-    def _items(self) -> tuple[_T, ...]:
+    def _all(self) -> tuple[_T, ...]:
         items: tuple[_T, ...] = getattr(self._narrative.parts(), self._part)
         return items
 
-    @overload
-    def __getitem__(self, index: int) -> _T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
-        return self._items()[index]
-
-    def __len__(self) -> int:
-        return len(self._items())
-
-    def __iter__(self) -> Iterator[_T]:
-        return iter(self._items())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyPart, tuple, list)):
-            return self._items() == tuple(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to tuples, but computed late
-
     def __repr__(self) -> str:
-        return repr(self._items())
+        return repr(self._all())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return tuple, (self._items(),)  # pickled as the plain tuple it stands for
+        return tuple, (self._all(),)  # pickled as the plain tuple it stands for

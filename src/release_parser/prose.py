@@ -23,9 +23,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 from .headers import PeriodContext
+from .lazy import LazyTuple
 from .normalize.dates import find_dates
 from .normalize.periods import FiscalPeriod, find_periods
 from .prose_figures import find_figures
@@ -57,7 +57,7 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(])")
 
 
-class LazyProse(Sequence[ProseFact]):
+class LazyProse(LazyTuple[ProseFact]):
     """The prose facts of a release, read from its units the first time they are used.
 
     A sequence of :class:`ProseFact` in reading order; it compares equal to a tuple of the same facts.
@@ -78,28 +78,6 @@ class LazyProse(Sequence[ProseFact]):
             self._facts = tuple(extract_prose_facts(self._units, self._context))
             self._units = ()  # read once: the units are no longer needed
         return self._facts
-
-    @overload
-    def __getitem__(self, index: int) -> ProseFact: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[ProseFact, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> ProseFact | tuple[ProseFact, ...]:
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __iter__(self) -> Iterator[ProseFact]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyProse, tuple, list)):
-            return self._all() == tuple(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # equal to tuples, but computed late
 
     def __repr__(self) -> str:
         return repr(self._all()) if self.read else f"LazyProse(<{len(self._units)} units, not read yet>)"
