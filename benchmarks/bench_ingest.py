@@ -4,7 +4,8 @@ Makes N distinct releases (the samples, each with one more paragraph so every
 file has its own content id), then:
 
 1. ingests 500 of them into a new SQLite file with 1 and with 2 worker
-   processes: documents per second, and the ratio of the two;
+   processes, in rounds of one run each: documents per second, and the median
+   over the rounds of each round's ratio of the two;
 2. ingests 100 and 500 of them, each in a fresh interpreter, and reports the
    parent's peak memory (peak RSS, and the peak of Python allocations traced by
    tracemalloc): it must stay flat, as results are streamed to the database.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,7 +90,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=3, help="throughput runs per worker count (best is kept)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of one run per worker count (the best rate and the median ratio are kept)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
@@ -96,17 +99,21 @@ def main() -> None:
         folder = make_corpus(tmp / "corpus", args.documents)
         print(f"corpus: {args.documents} documents from {len(sample_texts())} samples in {folder}")
 
-        speed = {}
+        # one run with each worker count per round, in turn: a slow spell of the machine
+        # then slows both, and each round's ratio is taken to its own 1-worker run
+        rounds = [{workers: in_fresh_interpreter(folder, args.documents, workers, tmp / f"speed-{workers}-{i}.db",
+                                                 trace=False)
+                   for workers in (1, 2)} for i in range(args.repeat)]
         for workers in (1, 2):
-            runs = [in_fresh_interpreter(folder, args.documents, workers, tmp / f"speed-{workers}-{i}.db", trace=False)
-                    for i in range(args.repeat)]
-            speed[workers] = max(runs, key=lambda r: r["docs_per_second"])
-            best = speed[workers]
+            runs = [timed[workers] for timed in rounds]
+            best = max(runs, key=lambda r: r["docs_per_second"])
             rates = ", ".join(f"{r['docs_per_second']:.1f}" for r in runs)
             print(f"workers={workers}: {best['documents']} documents ({best['facts']} facts) in "
                   f"{best['seconds']:.2f} s = {best['docs_per_second']:.1f} docs/s (runs: {rates}); "
                   f"parent CPU {best['parent_cpu_ms_per_doc']:.1f} ms/document")
-        print(f"scaling 2 workers / 1 worker: {speed[2]['docs_per_second'] / speed[1]['docs_per_second']:.2f}x")
+        ratios = [timed[2]["docs_per_second"] / timed[1]["docs_per_second"] for timed in rounds]
+        print(f"scaling 2 workers / 1 worker: {statistics.median(ratios):.2f}x "
+              f"(median of the rounds: {', '.join(f'{r:.2f}' for r in ratios)})")
 
         memory = {}
         for count in (args.small, args.documents):
