@@ -130,20 +130,27 @@ def _tall_glyphs(line: list[Glyph]) -> set[int]:
 def _cluster(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     lines: list[list[Glyph]] = []
     bands: list[list[float]] = []  # [top, bottom, smallest height] per line
+    # the hottest loop of a PDF's layout: comparisons in place of min() and max() calls
     for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
-        height = max(glyph.height, 0.01)
+        glyph_top, glyph_bottom = glyph.top, glyph.bottom
+        height = glyph_bottom - glyph_top
+        if height < 0.01:
+            height = 0.01
         for index in range(len(lines) - 1, max(len(lines) - 1 - OPEN_LINES, -1), -1):
-            top, bottom, smallest = bands[index]
-            overlap = min(bottom, glyph.bottom) - max(top, glyph.top)
-            if overlap >= LINE_OVERLAP * min(height, smallest):
+            band = bands[index]
+            top, bottom, smallest = band
+            low = glyph_bottom if glyph_bottom < bottom else bottom  # as min(bottom, glyph_bottom), NaN too
+            high = glyph_top if glyph_top > top else top
+            if low - high >= LINE_OVERLAP * (smallest if smallest < height else height):
                 lines[index].append(glyph)
-                band = bands[index]
-                band[1] = max(bottom, glyph.bottom)
-                band[2] = min(smallest, height)
+                if glyph_bottom > bottom:
+                    band[1] = glyph_bottom
+                if height < smallest:
+                    band[2] = height
                 break
         else:
             lines.append([glyph])
-            bands.append([glyph.top, glyph.bottom, height])
+            bands.append([glyph_top, glyph_bottom, height])
     return lines
 
 
