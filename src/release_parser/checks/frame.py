@@ -13,7 +13,7 @@ from .agreement import PROSE_AGREEMENT
 from .result import CheckResult
 from .runner import run_checks
 
-__all__ = ["checks_frame", "results_frame", "result_records", "frame_verdicts", "result_verdicts", "verdict_line"]
+__all__ = ["checks_frame", "results_frame", "result_records", "frame_verdicts", "verdict_line"]
 
 _CELL_ID = re.compile(r"t(?P<table>\d+)r(?P<row>\d+)c(?P<column>\d+)")
 
@@ -55,11 +55,6 @@ def checks_frame(release: Release) -> pd.DataFrame:
 def frame_verdicts(checks: pd.DataFrame) -> dict[tuple[int, int, int], bool]:
     """``(table, row, column)`` -> False when a failed check read the cell, True when only passed ones did."""
     return _verdicts(zip(checks["facts"], checks["passed"]))
-
-
-def result_verdicts(results: Iterable[CheckResult]) -> dict[tuple[int, int, int], bool]:
-    """:func:`frame_verdicts` of check results not yet in a frame."""
-    return _verdicts((" ".join(ref.id for ref in r.cells), r.passed) for r in results)
 
 
 def _verdicts(checked: Iterable[tuple[object, object]]) -> dict[tuple[int, int, int], bool]:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..checks.frame import result_records, result_verdicts
-from ..checks.runner import figure_checks_of, run_checks
+from ..checks.frame import result_records
+from ..checks.runner import cell_verdicts, figure_checks_of, run_checks
 from ..frames import fact_records, highlight_records, prose_fact_records
 from ..concepts import ConceptMap
 from ..model import Release
@@ -170,7 +170,7 @@ def document_rows(release: Release, *, document_id: str, path: str, size_bytes: 
     results = run_checks(release)
     records = {
         "tables": _table_records(release),
-        "facts": fact_records(release, result_verdicts(figure_checks_of(results)), concepts),
+        "facts": fact_records(release, cell_verdicts(figure_checks_of(results)), concepts),
         "highlights": highlight_records(release),
         "prose_facts": prose_fact_records(release, concepts),
         "checks": result_records(results),
