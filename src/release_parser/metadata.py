@@ -9,6 +9,7 @@ from datetime import date
 
 from .calendar_evidence import CANDIDATE_CALENDARS, CalendarEvidence, choose_calendar, reported_period
 from .layout import Line
+from .lazy import LazyTuple
 from .normalize.dates import MONTHS, find_dates
 from .segment.lines import defined_footnote_numbers, strip_emphasis
 from .normalize.periods import FiscalCalendar, FiscalPeriod, PeriodScan, find_periods, try_parse_period
@@ -196,25 +197,19 @@ def _only_dates(text: str, dates: Sequence[tuple[int, int, date]]) -> bool:
     return not re.search(r"[^\W\d_]", text)
 
 
-class _TitlePhrases(Sequence[str]):
+class _TitlePhrases(LazyTuple[str]):
     """The title's period phrases (see :func:`_title_phrases`), found the first time they are
     read: a release that states its fiscal year end never reads them, and finding them means
     reading the title under every candidate calendar."""
 
     def __init__(self, title: str) -> None:
         self._title = title
-        self._phrases: list[str] | None = None
+        self._phrases: tuple[str, ...] | None = None
 
-    def _all(self) -> list[str]:
+    def _all(self) -> tuple[str, ...]:
         if self._phrases is None:
-            self._phrases = _title_phrases(self._title) if self._title else []
+            self._phrases = tuple(_title_phrases(self._title)) if self._title else ()
         return self._phrases
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # as list's
-        return self._all()[index]
-
-    def __len__(self) -> int:
-        return len(self._all())
 
 
 def _title_phrases(title: str) -> list[str]:
