@@ -330,9 +330,9 @@ def fact_records(release: Release, verdicts: Mapping[tuple[int, int, int], bool]
 def facts_frame(release: Release) -> pd.DataFrame:
     """``Release.facts``: every numeric table cell of the release, tidy, with the verdict of the
     checks among the tables (prose is not read: a prose figure's agreement is in ``Release.checks``)."""
-    from .checks.runner import cell_verdicts, run_figure_checks
+    from .checks.runner import cell_verdicts
 
-    return typed_frame(fact_records(release, cell_verdicts(run_figure_checks(release)), release.concepts), FACT_COLUMNS)
+    return typed_frame(fact_records(release, cell_verdicts(release._figure_checks), release.concepts), FACT_COLUMNS)
 
 
 def highlight_records(release: Release) -> list[dict[str, object]]:

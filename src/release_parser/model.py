@@ -15,6 +15,7 @@ from .normalize.periods import FiscalCalendar, FiscalPeriod
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .checks.result import CheckResult
     from .concepts import ConceptMap
     from .prose import ProseFact
 
@@ -187,6 +188,13 @@ class Release:
         from .frames import facts_frame
 
         return facts_frame(self)
+
+    @cached_property
+    def _figure_checks(self) -> tuple[CheckResult, ...]:
+        # the checks among the tables, run once: facts' verified and the checks frame both read them
+        from .checks.runner import run_figure_checks
+
+        return run_figure_checks(self)
 
     @cached_property
     def checks(self) -> pd.DataFrame:

@@ -49,7 +49,7 @@ def results_frame(results: Iterable[CheckResult]) -> pd.DataFrame:
 
 def checks_frame(release: Release) -> pd.DataFrame:
     """``Release.checks``: every check run over the release."""
-    return results_frame(run_checks(release))
+    return results_frame(run_checks(release, release._figure_checks))
 
 
 def frame_verdicts(checks: pd.DataFrame) -> dict[tuple[int, int, int], bool]:

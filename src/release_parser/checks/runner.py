@@ -41,10 +41,12 @@ def run_figure_checks(release: Release, index: ValueIndex | None = None) -> tupl
     )
 
 
-def run_checks(release: Release) -> tuple[CheckResult, ...]:
-    """Every check of every rule over ``release``, in rule order (prose agreement last)."""
+def run_checks(release: Release, figure_checks: tuple[CheckResult, ...] | None = None) -> tuple[CheckResult, ...]:
+    """Every check of every rule over ``release``, in rule order (prose agreement last);
+    ``figure_checks``, when given, are those :func:`run_figure_checks` already ran."""
     index = ValueIndex.of(release)
-    return (*run_figure_checks(release, index), *check_prose_agreement(release, index))
+    figures = run_figure_checks(release, index) if figure_checks is None else figure_checks
+    return (*figures, *check_prose_agreement(release, index))
 
 
 def figure_checks_of(results: Iterable[CheckResult]) -> list[CheckResult]:
