@@ -9,9 +9,9 @@ not care which unit it gets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from collections.abc import Callable
 from typing import Any, Generic, TypeVar, overload
 
 __all__ = ["Cell", "Line", "LineStyle", "Layout", "Separator"]
