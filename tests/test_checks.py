@@ -252,3 +252,44 @@ def test_an_adjusted_column_is_not_held_to_agree_with_the_reported_figures():
     checks = rp.parse_text(text, calendar=rp.FiscalCalendar(7, "end")).checks
     agreement = checks[checks["rule"] == "agreement.tables"]
     assert len(agreement) == 3 and agreement["passed"].all()  # the reported column, row by row
+
+
+def test_prose_stating_one_metric_with_two_values_is_not_compared():
+    # the company's revenue and a segment's, each under its own heading, both "revenue in 4Q25"
+    text = (
+        "Revenue (USD millions)        4Q25\n"
+        "Revenue                     39,331\n"
+        "Cost of revenue             10,608\n"
+        "\n"
+        "Highlights\n"
+        "\n"
+        "4Q25 revenue was $39,331 million.\n"
+        "\n"
+        "Data Center\n"
+        "\n"
+        "4Q25 revenue was $35,580 million.\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(1, "end")).checks
+    assert checks[checks["rule"] == "agreement.prose"].empty
+    one_value = text.replace("$35,580 million", "$39,331 million")
+    checks = rp.parse_text(one_value, calendar=rp.FiscalCalendar(1, "end")).checks
+    prose = checks[checks["rule"] == "agreement.prose"]
+    assert len(prose) == 2 and prose["passed"].all()
+
+
+def test_an_amount_added_back_in_one_table_and_deducted_in_another_is_not_compared():
+    text = (
+        "Cash flows (USD millions)                 1H23      1H22\n"
+        "Depreciation and amortization             712       567\n"
+        "Acquisition termination cost            1,353         -\n"
+        "Capital expenditures                     (794)     (481)\n"
+        "\n"
+        "Reconciliation (USD millions)             1H23      1H22\n"
+        "Depreciation and amortization             712       567\n"
+        "Acquisition termination cost          (1,353)         -\n"
+        "Capital expenditures                     (794)     (481)\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(1, "end")).checks
+    agreement = checks[checks["rule"] == "agreement.tables"]
+    assert set(agreement["line_item"]) == {"Depreciation and amortization", "Capital expenditures"}
+    assert len(agreement) == 4 and agreement["passed"].all()
