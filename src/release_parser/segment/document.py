@@ -18,6 +18,8 @@ __all__ = ["segment", "segment_tables", "Segmented"]
 
 _LABEL_VALUE = re.compile(r"^[^:]{1,60}:\s+\S")
 _PARENTHETICAL = re.compile(r"^\s*\(.*\)\s*$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_FIGURE = re.compile(r"\d\s*%|[$¥€£]\s*\d|\d[.,]\d")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def _blocks(lines: tuple[Line, ...], tables: tuple[TableBlock, ...], tolerance: 
                 previous, text=f"{previous.text} {line.text.strip()}", continuation=(*previous.continuation, line)
             )
             continue
-        if not paragraph and _is_heading(line, lines, index):
+        if (not paragraph or _set_in_bold_after(line, paragraph[-1])) and _is_heading(line, lines, index):
+            _flush(paragraph, blocks)
             blocks.append(HeadingBlock(line=line, text=strip_emphasis(line.text)[0]))
             continue
         paragraph.append(line)
@@ -93,7 +96,26 @@ def _is_heading(line: Line, lines: tuple[Line, ...], index: int) -> bool:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     ends_block = following is None or following.is_blank or is_rule(following.raw) or match_bullet(following.raw) is not None
-    return ends_block and looks_like_heading(line)
+    return (ends_block or _set_in_bold_above(line, following)) and looks_like_heading(line)
+
+
+def _set_in_bold_above(line: Line, following: Line | None) -> bool:
+    """A bold line straight above regular text, or above another bold heading: a heading set
+    apart by type, not by a blank (a PDF does not always leave a gap read as a blank line)."""
+    if not line.style.bold or following is None or following.is_blank or not _names_a_topic(line.text):
+        return False
+    return not following.style.bold or looks_like_heading(following)
+
+
+def _names_a_topic(text: str) -> bool:
+    """Words, not a figure: a bold "Revenue up 25.7%" or a row of axis periods is a slide's
+    callout or chart, not a heading over the text below it."""
+    return _WORD.search(text) is not None and _FIGURE.search(text) is None
+
+
+def _set_in_bold_after(line: Line, previous: Line) -> bool:
+    """A bold line straight after regular text ends the paragraph before it."""
+    return line.style.bold and not previous.style.bold
 
 
 def _flush(paragraph: list[Line], blocks: list[Block]) -> None:
