@@ -293,3 +293,35 @@ def test_an_amount_added_back_in_one_table_and_deducted_in_another_is_not_compar
     agreement = checks[checks["rule"] == "agreement.tables"]
     assert set(agreement["line_item"]) == {"Depreciation and amortization", "Capital expenditures"}
     assert len(agreement) == 4 and agreement["passed"].all()
+
+
+def test_a_change_printed_beside_a_blank_value_or_base_fails():
+    # a lost cell, or a row whose cells were read one column to the right, leaves the base blank
+    text = (
+        "Results (JPY millions)     2Q04      2Q03    YoY % Change\n"
+        "Revenues                 10,512     9,185          14.4%\n"
+        "Other income                 40                    33.3%\n"
+    )
+    checks = rp.parse_text(text, calendar=rp.FiscalCalendar(3, "start")).checks
+    blank = one(checks, rule="change.blank_operand")
+    assert blank.line_item == "Other income" and blank.found == 33.3 and not blank.passed
+    assert blank.facts == "t0r1c2 t0r1c1"  # the change, then where its base should be
+    assert one(checks, rule="change.ratio").passed
+
+
+@pytest.mark.parametrize("column, to, rule_period", [(0, "2Q05", "2Q04"), (1, "2Q02", "2Q04"), (3, "1Q05", "2Q04")])
+def test_a_value_column_dated_a_year_off_leaves_a_change_without_its_period(iij, column, to, rule_period):
+    from dataclasses import replace
+
+    from release_parser.normalize.periods import parse_period
+    table = iij.tables[0]  # 2Q04, 2Q03, YoY % Change, 1Q04, QoQ % Change
+    assert [c.label for c in table.columns][:4] == ["2Q04", "2Q03", "YoY % Change", "1Q04"]
+    columns = list(table.columns)
+    columns[column] = replace(columns[column], period=parse_period(to, iij.calendar))
+    tables = list(iij.tables)
+    tables[0] = replace(table, columns=tuple(columns))
+    results = run_checks(replace(iij, tables=tables))
+    misdated = [r for r in results if r.rule == "change.period_not_printed"]
+    assert misdated and not any(r.passed for r in misdated)
+    assert {r.period for r in misdated} == {rule_period} and {r.table for r in misdated} == {0}
+    assert all(r.passed for r in run_checks(iij))

@@ -7,6 +7,7 @@ printed in points (``+2.8 ppts``, ``+40 bps``) is a difference of the two percen
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,10 +16,17 @@ from ..model import Column, Release, Table
 from ..normalize.periods import FiscalPeriod
 from .figures import DIFFERENCE_MEASURES, RATIO_CHANGE_MEASURES, Figure, column_span, figure_at, is_share_column
 from .index import Span, ValueIndex, value_columns
-from .result import CheckResult
+from .result import CellRef, CheckResult
 from .tolerance import interval_tolerance, ratio_interval, sum_tolerance
 
-__all__ = ["check_changes", "check_changes_in", "base_of"]
+__all__ = ["check_changes", "check_changes_in", "base_of", "BLANK_OPERAND", "PERIOD_NOT_PRINTED"]
+
+#: The rule of a printed change whose value or base is left blank in its own table.
+BLANK_OPERAND = "change.blank_operand"
+#: The rule of a change column whose own dates its table does not print among values of their length.
+PERIOD_NOT_PRINTED = "change.period_not_printed"
+#: Spans this close in length are of one kind (quarters of 13 weeks, 3 months, 92 days).
+_SAME_LENGTH_DAYS = 7
 
 _POINTS = re.compile(r"\d\s*(?:p\.?p\.?t?s?|pts?|points?|pp)\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"\d\s*bps?\b|basis\s+points?", re.IGNORECASE)
@@ -49,6 +57,57 @@ def _operand(table: Table, row: int, span: Span, before: int, index: ValueIndex,
         figure = figure_at(table, row, left[-1])
         return None if figure is None or figure.zero else figure
     return index.lookup(table.line_items[row].key, span, unit, exclude_table=table.index)
+
+
+def _current_not_printed(table: Table, span: Span) -> bool:
+    """Whether a change's own dates are missing from its table although the table prints other
+    values of that length: a change sits beside the figure it describes, so a value column or
+    the change column is dated wrong (a year off)."""
+    if value_columns(table, span):
+        return False
+    length = (span[1] - span[0]).days
+    return any(abs((s[1] - s[0]).days - length) <= _SAME_LENGTH_DAYS
+               for c in table.columns if c.measure == "value" and (s := column_span(c)) is not None and s[0] != s[1])
+
+
+def _base_not_printed(table: Table, base_span: Span) -> bool:
+    """Whether a change's base is missing from its table while the table prints a value of that
+    length no change of it compares (or one printed twice): that column is dated wrong."""
+    if value_columns(table, base_span):
+        return False
+    length = (base_span[1] - base_span[0]).days
+    return any(abs((s[1] - s[0]).days - length) <= _SAME_LENGTH_DAYS for s in _uncompared_spans(table))
+
+
+def _uncompared_spans(table: Table) -> list[Span]:
+    """Spans of value columns no change column of the table compares, and spans printed twice."""
+    compared: set[Span] = set()
+    for column in table.columns:
+        span, base = column_span(column), base_of(column)
+        if column.measure in RATIO_CHANGE_MEASURES | DIFFERENCE_MEASURES and span is not None and base is not None:
+            compared |= {span, (base.start, base.end)}
+    seen: set[Span] = set()
+    uncompared = []
+    for column in table.columns:
+        span = column_span(column)
+        if column.measure != "value" or span is None or span[0] == span[1] or is_share_column(column):
+            continue
+        if span in seen or span not in compared:
+            uncompared.append(span)
+        seen.add(span)
+    return uncompared
+
+
+def _blank_operand(table: Table, row: int, spans: tuple[Span, Span], before: int, change_line: int) -> CellRef | None:
+    """Where a change's value or base should be: a column of its dates in this table, left blank
+    in this row although the change is printed (a cell lost, or the row's cells shifted); its
+    line is the change's, the row's line."""
+    for span in spans:
+        columns = value_columns(table, span)
+        if columns and all(table.cells[row][c] is None for c in columns):
+            column = ([c for c in columns if c < before] or columns)[-1]
+            return CellRef(table.index, row, column, change_line)
+    return None
 
 
 def _ratio_change(change: Figure, current: Figure, base: Figure) -> tuple[str, float, float] | None:
@@ -96,15 +155,22 @@ def _column_checks(table: Table, column: int, index: ValueIndex) -> Iterator[Che
     if spec.measure not in RATIO_CHANGE_MEASURES | DIFFERENCE_MEASURES or span is None or base_period is None:
         return
     base_span = (base_period.start, base_period.end)
+    misdated = _current_not_printed(table, span) or _base_not_printed(table, base_span)
     for row, item in enumerate(table.line_items):
         change = figure_at(table, row, column)
         if change is None or change.zero:
             continue
-        current = _operand(table, row, span, column, index, None)
-        if current is None:
+        if misdated:
+            yield CheckResult(PERIOD_NOT_PRINTED, table.index, item.label, spec.label, spec.period.label if spec.period else None,
+                              math.nan, change.value, 0.0, (change.ref,))
             continue
-        base = _operand(table, row, base_span, column, index, current.unit)
-        if base is None:
+        current = _operand(table, row, span, column, index, None)
+        base = _operand(table, row, base_span, column, index, current.unit) if current is not None else None
+        if current is None or base is None:
+            blank = _blank_operand(table, row, (span, base_span), column, change.ref.line)
+            if blank is not None:
+                yield CheckResult(BLANK_OPERAND, table.index, item.label, spec.label, spec.period.label if spec.period else None,
+                                  math.nan, change.value, 0.0, (change.ref, blank))
             continue
         outcome = _expectation(spec.measure, change, current, base)
         if outcome is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -27,7 +28,7 @@ def result_records(results: Iterable[CheckResult]) -> list[dict[str, object]]:
             "line_item": r.line_item,
             "column": r.column,
             "period": r.period,
-            "expected": r.expected,
+            "expected": None if math.isnan(r.expected) else r.expected,  # NA in a frame, NULL in SQL
             "found": r.found,
             "tolerance": r.tolerance,
             "passed": r.passed,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = ["CellRef", "CheckResult"]
@@ -31,7 +32,8 @@ class CheckResult:
 
     ``passed`` is True when they differ by at most ``tolerance``, which derives from
     the printed precision of every figure involved. ``cells`` lists every figure read,
-    the checked one first.
+    the checked one first. ``expected`` is NaN when the figure to compare with is missing
+    from where its table should print it; such a check never passes.
     """
 
     rule: str
@@ -52,5 +54,6 @@ class CheckResult:
         """One line for reports: rule, where, found against expected."""
         where = f"table {self.table}" if self.table is not None else "prose"
         period = f" {self.period}" if self.period else ""
-        return (f"{self.rule}: {where}, {self.line_item!r} [{self.column}]{period}: found {self.found:,.10g},"
-                f" expected {self.expected:,.10g} ± {self.tolerance:,.3g}")
+        expected = ("a printed figure where there is none" if math.isnan(self.expected)
+                    else f"{self.expected:,.10g} ± {self.tolerance:,.3g}")
+        return f"{self.rule}: {where}, {self.line_item!r} [{self.column}]{period}: found {self.found:,.10g}, expected {expected}"
