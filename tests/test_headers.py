@@ -319,3 +319,46 @@ def test_signed_percents_under_no_header_are_changes_of_no_known_period():
     text = "Results for 4Q25\n\n                  NT$ billion\nProfits before tax      +71%\nEBITDA                  +51%\n"
     facts = rp.parse_text(text, calendar=FiscalCalendar(12, "end")).facts
     assert facts["value"].tolist() == [71, 51] and facts["period"].isna().all()
+
+
+MONTHLY_SALES = (
+    "Monthly sales (NT$ millions)\n"
+    "                        2025        2024     + (-) %\n"
+    "January                8,481       8,720         (3)\n"
+    "February               9,267       7,133          30\n"
+    "March 2024             9,372       8,575           9\n"
+    "Total                 27,120      24,428          11\n"
+)
+
+
+def test_a_month_row_under_a_years_column_is_that_month_of_the_year():
+    facts = rp.parse_text(MONTHLY_SALES, calendar=FiscalCalendar(12, "end")).facts.set_index(["line_item", "column"])
+    february = facts.loc[("February", "2025")]
+    assert (february.period, february.fiscal_period) == ("Feb 2025", "Feb")
+    assert (february.period_start, february.period_end) == (pd.Timestamp("2025-02-01"), pd.Timestamp("2025-02-28"))
+    assert facts.loc[("February", "2024")].period_end == pd.Timestamp("2024-02-29")
+    change = facts.loc[("January", "+ (-) %")]
+    assert (change.period, change.base_period, change.value) == ("Jan 2025", "Jan 2024", -3)
+    assert pd.isna(facts.loc[("March 2024", "2025")].period)  # its own year is not the column's: undated
+    assert facts.loc[("March 2024", "2024")].period == "Mar 2024"
+    assert facts.loc[("Total", "2025")].period == "FY2025"
+
+
+def test_a_month_row_is_the_month_within_the_columns_fiscal_year():
+    text = (
+        "Monthly sales (JPY millions)\n"
+        "                      FY2024      FY2023     YoY %\n"
+        "February               9,267       7,133        30\n"
+        "April                  9,372       8,575         9\n"
+    )
+    facts = rp.parse_text(text, calendar=FiscalCalendar(3, "start")).facts.set_index(["line_item", "column"])
+    assert facts.loc[("February", "FY2024")].period == "Feb 2025"  # FY2024 runs April 2024 to March 2025
+    assert facts.loc[("April", "FY2024")].period == "Apr 2024"
+    assert facts.loc[("February", "YoY %")].base_period == "Feb 2024"
+
+
+def test_a_week_based_year_leaves_month_rows_undated():
+    text = MONTHLY_SALES.replace("March 2024", "March     ")
+    facts = rp.parse_text(text, calendar=FiscalCalendar(1, "end", weekday="SUN")).facts
+    months = facts[facts["line_item"].isin(["January", "February", "March"])]
+    assert len(months) == 9 and months["period"].isna().all()

@@ -17,6 +17,8 @@ from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
 from .normalize.dates import MONTHS
 from .normalize.numbers import ParsedNumber
+from .errors import PeriodFormatError
+from .normalize.fiscal import month_within
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 
@@ -156,10 +158,29 @@ def _where(provenance: Provenance) -> dict[str, object]:
             "x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
-def _names_a_month(label: str) -> bool:
-    """A row label that is a month's name ("February", "Dec.", "March 2025")."""
+def _named_month(label: str) -> tuple[int, int | None] | None:
+    """The month (and year, if printed) a row label names: "February", "Dec.", "March 2025"."""
     words = label.lower().replace(".", " ").split()
-    return bool(words) and words[0] in MONTHS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit()))
+    if not words or words[0] not in MONTHS or len(words) > 2 or (len(words) == 2 and not words[1].isdigit()):
+        return None
+    return MONTHS[words[0]], int(words[1]) if len(words) == 2 and len(words[1]) == 4 else None
+
+
+def _month_in(period: FiscalPeriod | None, month: tuple[int, int | None]) -> FiscalPeriod | None:
+    """The calendar month ``month`` within ``period``'s dates; None when they hold no such month
+    (or the calendar counts weeks, not months)."""
+    if period is None:
+        return None
+    number, printed_year = month
+    years = sorted({period.start.year, period.end.year})
+    for year in (years if printed_year is None else [y for y in years if y == printed_year]):
+        try:
+            found = month_within(period.calendar, date(year, number, 1))
+        except PeriodFormatError:
+            return None
+        if period.start <= found.start and found.end <= period.end:
+            return found
+    return None
 
 
 def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[str, object]:
@@ -173,9 +194,11 @@ def _fact_record(table: Table, row: int, column: int, cell: TableCell) -> dict[s
         period, source = item.group_period, "group"
         base = implied_base(measure, period) if base is not None else None
         measure = "target" if measure == "value" and item.group_measure == "target" else measure
-    if period is not None and _names_a_month(item.label):
-        # "February" under "2025": a month of that year, which no period here names; never the year
-        period = base = None
+    month = _named_month(item.label) if period is not None else None
+    if month is not None:
+        # "February" under "2025": the February within the column's dates, never the year
+        period, base = _month_in(period, month), (_month_in(base, month) if base is not None else None)
+        source = source or "header"
     when = _period_fields(period) if period is not None else _instant_fields(spec.as_of, table.calendar)
     if period is not None or spec.as_of is not None:
         when["period_source"] = source or "header"

@@ -424,7 +424,7 @@ def test_a_group_title_pointing_to_a_note_continues_the_table_above():
     assert facts.loc[("Greater China", "Six Months Ended March 31, 2022"), "period"] == "1H22"
 
 
-def test_monthly_rows_under_year_columns_are_never_dated_as_the_year():
+def test_monthly_rows_under_year_columns_are_dated_as_their_month_never_the_year():
     text = (
         "Monthly Sales                                    NT$M\n"
         "                  2025          2024      + (-) %\n"
@@ -433,8 +433,8 @@ def test_monthly_rows_under_year_columns_are_never_dated_as_the_year():
         "Total:         100,663       102,788          -2%\n"
     )
     facts = by_cell(rp.parse_text(text, calendar=rp.FiscalCalendar(12, "end")))
-    assert facts.loc[("February", "2025"), "value"] == 9267 and pd.isna(facts.loc[("February", "2025"), "period"])
-    assert pd.isna(facts.loc[("January", "+ (-) %"), "period"])
+    assert facts.loc[("February", "2025"), ["value", "period"]].tolist() == [9267, "Feb 2025"]
+    assert facts.loc[("January", "+ (-) %"), ["period", "base_period"]].tolist() == ["Jan 2025", "Jan 2024"]
     assert facts.loc[("Total:", "2025"), ["value", "period"]].tolist() == [100663, "FY2025"]
     assert facts.loc[("Total:", "+ (-) %"), ["value", "measure", "period", "base_period"]].tolist() == [
         -2, "yoy_pct", "FY2025", "FY2024"]

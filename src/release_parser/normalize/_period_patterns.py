@@ -53,6 +53,7 @@ __all__ = [
     "NON_ASCII_RUN",
     "PERIOD_KINDS",
     "KIND_QUARTERS",
+    "MONTH_KINDS",
     "RANGE_PREFERENCE",
     "NOTATIONS",
     "CANONICAL_ONLY_NOTATIONS",
@@ -224,6 +225,10 @@ KIND_QUARTERS: dict[str, tuple[int, int]] = {
     "6M": (1, 2),
     "9M": (1, 3),
 }
+
+#: Kinds of a single calendar month of a fiscal year ("Feb": the February within it). They are
+#: no :data:`PERIOD_KINDS`: no notation names them; a table pairs a month's row with its year's column.
+MONTH_KINDS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: Kinds in the order an explicit date range is matched against them: the
 #: first kind with the very same dates wins, so "April 1 to June 30" is Q1, not 3M.

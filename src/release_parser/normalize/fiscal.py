@@ -19,15 +19,17 @@ from typing import Literal
 import pandas as pd
 
 from ..errors import PeriodFormatError
-from ._period_patterns import KIND_QUARTERS, MONTH_TITLES, PANDAS_MONTHS, PERIOD_KINDS
+from ._period_patterns import KIND_QUARTERS, MONTH_KINDS, MONTH_TITLES, PANDAS_MONTHS, PERIOD_KINDS
 
 __all__ = [
     "FiscalCalendar",
     "FiscalPeriod",
+    "MONTH_KINDS",
     "PERIOD_KINDS",
     "TWO_DIGIT_YEAR_PIVOT",
     "WEEKDAYS",
     "calendar_from_year_end",
+    "month_within",
     "resolve_two_digit_year",
 ]
 
@@ -367,7 +369,9 @@ class FiscalPeriod:
     fiscal_period : str
         One of :data:`PERIOD_KINDS`: ``"Q1"``..``"Q4"``, ``"H1"``, ``"H2"``,
         ``"FY"``, or ``"3M"``/``"6M"``/``"9M"`` (months cumulated from the
-        fiscal-year start; ``"3M"``/``"6M"`` have the dates of Q1/H1).
+        fiscal-year start; ``"3M"``/``"6M"`` have the dates of Q1/H1); or one of
+        :data:`MONTH_KINDS`, ``"Jan"``..``"Dec"``: that calendar month within the
+        fiscal year (month-end calendars only).
     start, end : datetime.date
         First and last day, both included.
     calendar : FiscalCalendar
@@ -396,8 +400,8 @@ class FiscalPeriod:
     calendar: FiscalCalendar
 
     def __post_init__(self) -> None:
-        if self.fiscal_period not in KIND_QUARTERS:
-            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS)}, not {self.fiscal_period!r}")
+        if self.fiscal_period not in KIND_QUARTERS and self.fiscal_period not in MONTH_KINDS:
+            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS + MONTH_KINDS)}, not {self.fiscal_period!r}")
         if not isinstance(self.calendar, FiscalCalendar):
             raise ValueError(f"calendar must be a FiscalCalendar, not {type(self.calendar).__name__}")
         expected = _period_bounds(self.fiscal_year, self.fiscal_period, self.calendar)
@@ -418,8 +422,8 @@ class FiscalPeriod:
         ('9M10', datetime.date(2010, 4, 1), datetime.date(2010, 12, 31))
         """
         cal = calendar if calendar is not None else FiscalCalendar()
-        if fiscal_period not in KIND_QUARTERS:
-            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS)}, not {fiscal_period!r}")
+        if fiscal_period not in KIND_QUARTERS and fiscal_period not in MONTH_KINDS:
+            raise ValueError(f"fiscal_period must be one of {', '.join(PERIOD_KINDS + MONTH_KINDS)}, not {fiscal_period!r}")
         start, end = _period_bounds(fiscal_year, fiscal_period, cal)
         return cls(fiscal_year, fiscal_period, start, end, cal)
 
@@ -439,6 +443,8 @@ class FiscalPeriod:
         ['4Q04', '2H04', 'FY2004', '6M04']
         """
         kind, yy = self.fiscal_period, self.fiscal_year % 100
+        if kind in MONTH_KINDS:
+            return f"{kind} {self.start.year}"  # the calendar month: "Feb 2025"
         if kind == "FY":
             return f"FY{self.fiscal_year:04d}"
         if kind.endswith("M"):
@@ -447,7 +453,9 @@ class FiscalPeriod:
 
     @property
     def months(self) -> int:
-        """Length in months (3, 6, 9 or 12)."""
+        """Length in months (1, 3, 6, 9 or 12)."""
+        if self.fiscal_period in MONTH_KINDS:
+            return 1
         first, last = KIND_QUARTERS[self.fiscal_period]
         return 3 * (last - first + 1)
 
@@ -482,6 +490,8 @@ class FiscalPeriod:
         if self.calendar.weekday is not None:
             return None
         end_year = self.calendar.end_year(self.fiscal_year)
+        if self.fiscal_period in MONTH_KINDS:
+            return pd.Period(year=self.start.year, month=self.start.month, freq="M")
         if self.fiscal_period == "FY":
             return pd.Period(year=end_year, freq=self.calendar.year_freq)
         if self.fiscal_period.startswith("Q"):
@@ -516,6 +526,8 @@ class FiscalPeriod:
         ['4Q03', '2Q04', '2H03', '1H04', 'FY2003']
         """
         kind, year = self.canonical().fiscal_period, self.fiscal_year
+        if kind in MONTH_KINDS:
+            return month_within(self.calendar, self.start - _DAY)
         if kind == "FY":
             return FiscalPeriod.from_parts(year - 1, "FY", self.calendar)
         if kind in ("Q1", "H1"):
@@ -598,9 +610,30 @@ def _end_year_of_day(day: date, year_freq: str) -> int:
     return int(pd.Period(day, freq=year_freq).year)
 
 
+def month_within(calendar: FiscalCalendar, day: date) -> FiscalPeriod:
+    """The calendar month holding ``day``, as a period of the fiscal year holding it.
+
+    Raises
+    ------
+    PeriodFormatError
+        For a 52/53-week calendar, whose years do not start and end with months.
+
+    Examples
+    --------
+    >>> p = month_within(FiscalCalendar(3, "start"), date(2005, 2, 14))
+    >>> p.label, p.fiscal_year, p.fiscal_period, p.end
+    ('Feb 2005', 2004, 'Feb', datetime.date(2005, 2, 28))
+    """
+    if calendar.weekday is not None:
+        raise PeriodFormatError(f"{calendar!r} has weeks, not calendar months", str(day))
+    return FiscalPeriod.from_parts(calendar.fiscal_year_of(day), MONTH_KINDS[day.month - 1], calendar)
+
+
 @functools.lru_cache(maxsize=4096)
 def _period_bounds(fiscal_year: int, kind: str, cal: FiscalCalendar) -> tuple[date, date]:
     """Dates of ``kind`` in ``fiscal_year``, from pandas' fiscal quarters (or 52/53-week quarters)."""
+    if kind in MONTH_KINDS:
+        return _month_bounds(fiscal_year, MONTH_KINDS.index(kind) + 1, cal)
     first, last = KIND_QUARTERS[kind]
     end_year = cal.end_year(fiscal_year)
     if cal.weekday is not None:
@@ -609,6 +642,14 @@ def _period_bounds(fiscal_year: int, kind: str, cal: FiscalCalendar) -> tuple[da
     q_first = pd.Period(year=end_year, quarter=first, freq=cal.quarter_freq)
     q_last = q_first if last == first else pd.Period(year=end_year, quarter=last, freq=cal.quarter_freq)
     return q_first.start_time.date(), q_last.end_time.date()
+
+
+def _month_bounds(fiscal_year: int, month: int, cal: FiscalCalendar) -> tuple[date, date]:
+    if cal.weekday is not None:
+        raise PeriodFormatError(f"{cal!r} has weeks, not calendar months", MONTH_KINDS[month - 1])
+    start, end = cal.year_bounds(fiscal_year)
+    year = start.year if month >= start.month else end.year
+    return date(year, month, 1), date(year, month, _last_day(year, month))
 
 
 # --------------------------------------------------------------------------
