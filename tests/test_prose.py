@@ -297,3 +297,39 @@ def test_a_percent_followed_by_the_ratio_it_is_names_that_ratio():
     ).prose_facts
     assert facts[["metric", "value", "measure"]].values.tolist() == [
         ["Operating profit", 2.8, "value"], ["Adjusted operating margin", 9.5, "value"]]
+
+
+NVIDIA = FiscalCalendar(1, "end", weekday="SUN")
+FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fiscal 2025\nFebruary 26, 2025\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an amount after a percent is no conversion of it: the level reached, not a second change
+        (
+            "Operating income in the fourth quarter rose 77% to $24.0 billion.",
+            [("Operating income", "4Q25", "pct_change", 77.0, "%", 1),
+             ("Operating income", "4Q25", "value", 24.0, "USD", 1_000_000_000)],
+        ),
+        # "full-year" is the release's fiscal year, in the sentence after a quarterly one too
+        (
+            "Fourth-quarter revenue was $35.6 billion. Full-year revenue rose 142% to a record $115.2 billion.",
+            [("Revenue", "4Q25", "value", 35.6, "USD", 1_000_000_000),
+             ("Revenue", "FY2025", "pct_change", 142.0, "%", 1),
+             ("Record", "FY2025", "value", 115.2, "USD", 1_000_000_000)],
+        ),
+        # "in <period>" after the metric's noun, then the verb to the figure; the period is no metric word
+        ("Net income in fiscal 2025 was $72.9 billion.", [("Net income", "FY2025", "value", 72.9, "USD", 1_000_000_000)]),
+        ("Revenue for fiscal 2025 was $130.5 billion.", [("Revenue", "FY2025", "value", 130.5, "USD", 1_000_000_000)]),
+        # ... but not a period the figure before it belongs to
+        (
+            "Revenues increased from $9,185 million in 4Q24 to $10,512 million in 4Q25.",
+            [("Revenues", "4Q24", "value", 9185.0, "USD", 1_000_000), ("Revenues", "4Q25", "value", 10512.0, "USD", 1_000_000)],
+        ),
+        # a year printed after "full year" is that year's, not the release's
+        ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
+    ],
+)
+def test_periods_and_levels_of_a_results_paragraph(text, expected):
+    assert prose(FOURTH_QUARTER + text + "\n", calendar=NVIDIA) == expected

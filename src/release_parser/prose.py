@@ -41,6 +41,11 @@ __all__ = ["ProseUnit", "ProseFact", "LazyProse", "extract_prose_facts", "MAX_UN
 #: most this many characters, cut after a sentence (else at a blank).
 MAX_UNIT_CHARS = 5_000
 _TARGET_HEADING = re.compile(rf"\b{TARGET_WORDS}\b", re.IGNORECASE)
+#: "full-year revenue", "for the full year": the release's fiscal year; "full year 2024": that one
+_FULL_YEAR = re.compile(
+    r"\b(?:full|whole)[\s-]year\b(?:\s+(?P<year>(?:19|20)\d{2})\b)?(?!\s*(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?'?\d)",
+    re.IGNORECASE,
+)
 
 _NOTE = re.compile(r"^\W*(?:notes?|source|\*)\b", re.IGNORECASE)
 _BASE_BEFORE = re.compile(
@@ -183,8 +188,13 @@ class _Walk:
 
 
 def _find_periods(text: str, context: PeriodContext) -> list[tuple[int, int, FiscalPeriod]]:
-    """The periods of a text; yearless ones ("the first half") in the release's fiscal year."""
-    return find_periods(text, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
+    """The periods of a text; yearless ones ("the first half", "full-year") in the release's fiscal year."""
+    found = find_periods(text, context.calendar, reference_year=context.reference_year, fiscal_year=context.fiscal_year)
+    for match in _FULL_YEAR.finditer(text):
+        year = int(match.group("year")) if match.group("year") else context.fiscal_year
+        if year is not None and not any(start < match.end() and match.start() < end for start, end, _ in found):
+            found.append((match.start(), match.end(), FiscalPeriod.from_parts(year, "FY", context.calendar)))
+    return sorted(found, key=lambda span: span[0])
 
 
 def _as_target(fact: ProseFact) -> ProseFact:

@@ -64,6 +64,10 @@ _TARGET = re.compile(rf"(?<!as\s)(?<!than\s)(?<!than-)\b(?:{TARGET_WORDS}|expect
 _THRESHOLD = re.compile(r"\b(?:topped|exceed\w*|surpass\w*|over|more\s+than|above|at\s+least|under|below|less\s+than)\s*$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z]+)", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(r"(?:\b(?:for|during)\s+(?:the\s+)?|\(\s*)$", re.IGNORECASE)
+# "net income in fiscal 2025 was": a period after its metric's noun, then the verb to the figure
+_IN_AFTER_NOUN = re.compile(r"[A-Za-z]{3,}\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_VERB_TO_FIGURE = re.compile(r"^\s*,?\s*(?:was|were|is|are|of|totaled|totalled|reached|amounted\s+to|came\s+in\s+at|stood\s+at)\s*$",
+                             re.IGNORECASE)
 _YEAR_EARLIER = re.compile(
     r"^\W*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:prior|previous|same\s+period\s+of\s+the\s+previous)\s+(?:fiscal\s+)?year)",
     re.IGNORECASE,
@@ -76,7 +80,7 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGN
 _ADJACENT = re.compile(r"^\s*+(?:[-–:=]\s*+)?$")
 # a period that qualifies the noun after it: "1Q22 total revenues", "our FY2010 year-end dividend"
 # or that is the subject of its clause: "because 1H FY2010 included a gain of ..."
-_QUALIFIER_BEFORE = re.compile(r"(?:^|\b(?:the|our|its|their|with|and|because|as|while|whereas|when)\s+)$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(r"(?:^\s*|\b(?:the|our|its|their|with|and|because|as|while|whereas|when)\s+)$", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^\s+[A-Za-z]")
 # "these recurring revenues made up 79% of total revenues"
 _SHARE_VERB = re.compile(r"\b(?:made\s+up|accounted\s+for|represent(?:ed|s)?|comprised?)\s*$", re.IGNORECASE)
@@ -211,17 +215,28 @@ class PieceReader:
                     subject = period
             elif phrase_start <= start and end <= figure.start:
                 before = self.text[phrase_start:start]
-                if _ADJACENT.match(self.text[end : figure.start]) or _TOPIC_BEFORE.search(before):
+                between = self.text[end : figure.start]
+                if (_ADJACENT.match(between) or _TOPIC_BEFORE.search(before)
+                        or (_IN_AFTER_NOUN.search(before) and _VERB_TO_FIGURE.match(between))):
                     subject = subject or period
                 elif _QUALIFIER_BEFORE.search(before) and _QUALIFIER_AFTER.match(self.text[end : figure.start]):
                     if subject is None and not _BASE_BEFORE.search(self.text[:start]):
                         subject, qualifies = period, True
         return subject, base, qualifies
 
+    def _without_periods(self, phrase: str, phrase_start: int) -> str:
+        """The phrase with each period printed in it made a bare number, which names no metric and
+        keeps the phrase's words around it: "net income in fiscal 2025" names net income."""
+        for start, end, _ in reversed(self.periods):  # from the right: a replacement moves what follows it
+            if phrase_start <= start and end <= phrase_start + len(phrase):
+                offset = start - phrase_start
+                phrase = phrase[:offset] + " 0 " + phrase[offset + end - start:]  # a word of digits: no metric word
+        return phrase
+
     def _metric(self, figure: Figure, phrase: str, phrase_start: int, after: str) -> tuple[str | None, bool]:
         # "... JPY83,000 million in revenues and JPY3,400 million in operating income": words
         # opening with "in" name the figure before, not this one
-        metric, loss = metric_from(phrase) if not _NAMES_PREVIOUS.match(phrase) else (None, False)
+        metric, loss = metric_from(self._without_periods(phrase, phrase_start)) if not _NAMES_PREVIOUS.match(phrase) else (None, False)
         if metric is None and self.label and phrase_start <= self.label.end():
             metric, loss = metric_from(self.label.group("label"))
         if metric is None and figure.number.is_percent and (ratio := _RATIO_AFTER.match(after)) is not None:
@@ -267,7 +282,9 @@ class PieceReader:
             return None
         if not figure.has_unit and counted is None and subject is None and not _NUMBER_OF.search(metric):
             return None  # a bare number with no period beside it: an address, a count of things in passing
-        conversion = previous is not None and inherited and number.unit == "USD" and previous.fact.unit not in (None, "USD")
+        # "JPY41,118 million ($392.0 million)": the same amount in dollars; a percent is no amount to convert
+        conversion = (previous is not None and inherited and number.unit == "USD"
+                      and previous.fact.unit not in (None, "USD") and not previous.fact.is_percent)
         if conversion and previous is not None:
             return self._conversion(figure, previous)
         if qualifies:
