@@ -327,6 +327,13 @@ FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fisc
             "Revenues increased from $9,185 million in 4Q24 to $10,512 million in 4Q25.",
             [("Revenues", "4Q24", "value", 9185.0, "USD", 1_000_000), ("Revenues", "4Q25", "value", 10512.0, "USD", 1_000_000)],
         ),
+        # the comparison in words: the change's measure and base, and the metric of the figure before
+        (
+            "Gaming revenue was $2.5 billion, down 22% from the previous quarter and down 11% from a year ago.",
+            [("Gaming revenue", "4Q25", "value", 2.5, "USD", 1_000_000_000),
+             ("Gaming revenue", "4Q25", "qoq_pct", -22.0, "%", 1),
+             ("Gaming revenue", "4Q25", "yoy_pct", -11.0, "%", 1)],
+        ),
         # a year printed after "full year" is that year's, not the release's
         ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
     ],

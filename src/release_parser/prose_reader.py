@@ -72,7 +72,14 @@ _YEAR_EARLIER = re.compile(
     r"^\W*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:prior|previous|same\s+period\s+of\s+the\s+previous)\s+(?:fiscal\s+)?year)",
     re.IGNORECASE,
 )
-_NAMES_PREVIOUS = re.compile(r"^\s*in\s+[A-Za-z]")
+# (lower case "in": a sentence opening "In fiscal 2025 we ..." names its own figure)
+_NAMES_PREVIOUS = re.compile(r"^\s*(?:in\s+[A-Za-z]|(?i:from|compared\s+(?:to|with)|versus|vs\.?)\s)")
+# "up 93% from a year ago", "up 16% from the previous quarter": the comparison in words
+_FROM = r"^\s*(?:from|compared\s+(?:to|with)|versus|vs\.?|over)\s+"
+_FROM_YEAR_AGO = re.compile(
+    _FROM + r"(?:a\s+year\s+(?:ago|earlier)|the\s+year[\s-]ago\s+(?:quarter|period)|(?:the\s+)?(?:same\s+(?:quarter|period)\s+(?:of\s+)?)?"
+    r"(?:last|the\s+(?:prior|previous)|the\s+prior[\s-]year)\s+(?:year|period|quarter)?)", re.IGNORECASE)
+_FROM_QUARTER_AGO = re.compile(_FROM + r"(?:the\s+)?(?:previous|prior|preceding|last|sequential)\s+quarter\b", re.IGNORECASE)
 _METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
 # a percent followed by the ratio it is: "(10.8% adjusted operating margin)"
 _RATIO_AFTER = re.compile(r"^\s+(?P<metric>(?:[A-Za-z][A-Za-z-]*\s+){0,4}(?:margin|ratio|rate|yield))\b", re.IGNORECASE)
@@ -294,7 +301,7 @@ class PieceReader:
         listed = previous.fact.period if inherited and previous is not None else None
         period = subject or self.sentence_period or self.topic or listed or self.lead
         share = _share_of(number, phrase, after)
-        compared = "yoy" if _YOY.match(after) else "qoq" if _QOQ.match(after) else None
+        compared = _compared_in(after)
         gapped = same_sentence is not None and compared is None and _is_gapped(number, phrase, same_sentence)
         prior = same_sentence is not None and same_sentence.fact.measure == "value" and bool(_LEVEL_FROM.match(phrase))
         if share is not None or prior:
@@ -413,6 +420,15 @@ def _shared_comparisons(readings: list[Reading]) -> list[Reading]:
     return result
 
 
+def _compared_in(after: str) -> str | None:
+    """"yoy" or "qoq" when the words after a figure say what it is compared with."""
+    if _FROM_QUARTER_AGO.match(after) or _QOQ.match(after):
+        return "qoq"
+    if _FROM_YEAR_AGO.match(after) or _YOY.match(after):
+        return "yoy"
+    return None
+
+
 def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPeriod | None, base: FiscalPeriod | None) -> str:
     if _THRESHOLD.search(phrase):
         return "threshold"
@@ -421,12 +437,13 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
     changing = bool(_CHANGE.search(phrase[-40:]) or _COMPARED_AFTER.match(after))
     if _LEVEL_REACHED.search(phrase) and not (_YOY.match(after) or _QOQ.match(after)):
         return "value"  # "improved to 6.4%"
-    if number.is_percent and (changing or _YOY.match(after) or _QOQ.match(after)):
-        if _YOY.match(after) or _LAST_YEAR.match(after) or (
+    compared = _compared_in(after)
+    if number.is_percent and (changing or compared):
+        if compared == "yoy" or _LAST_YEAR.match(after) or (
             subject is not None and base is not None and base == subject.previous_year()
         ):
             return "yoy_pct"
-        if _QOQ.match(after) or (subject is not None and base is not None and base == implied_base("qoq", subject)):
+        if compared == "qoq" or (subject is not None and base is not None and base == implied_base("qoq", subject)):
             return "qoq_pct"
         return "pct_change"
     if not number.is_percent and _CHANGE_RIGHT_BEFORE.search(phrase):
