@@ -334,6 +334,13 @@ FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fisc
              ("Gaming revenue", "4Q25", "qoq_pct", -22.0, "%", 1),
              ("Gaming revenue", "4Q25", "yoy_pct", -11.0, "%", 1)],
         ),
+        # "reported" takes its object as the metric, the clause after a dated object included ...
+        (
+            "NVIDIA today reported revenue for the fourth quarter ended January 26, 2025, of $39.3 billion.",
+            [("Revenue", "4Q25", "value", 39.3, "USD", 1_000_000_000)],
+        ),
+        # ... but opening the phrase it names the basis
+        ("Reported operating profit was $811 million.", [("Reported operating profit", "4Q25", "value", 811.0, "USD", 1_000_000)]),
         # a year printed after "full year" is that year's, not the release's
         ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
     ],

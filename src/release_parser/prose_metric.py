@@ -44,14 +44,14 @@ VERB = re.compile(
     r"\b(?:was|were|is|are|has|have|had|reached|totaled|totalled|amounted|increased|decreased|rose|fell|grew|"
     r"declined|improved|topped|exceeded|continued|stood|turned|remained|came|slipped|climbed|jumped|dropped|"
     r"edged|posted|recorded|booked|lost|made|accounted|represented|raised|lowered|lifted|revised|brings|brought|"
-    r"approved|declared|paid|included)\b",
+    r"approved|declared|paid|included|reported)\b",
     re.IGNORECASE,
 )
 _RELATIVE = frozenset("which that who".split())
 # "X posted an operating loss of": the object is the metric, of the subject
 _RECORDING = frozenset("posted recorded booked included".split())
 # "we raised our dividend forecast to", "which brings the forecast to": the object is the metric
-_TRANSITIVE = frozenset("raised lowered lifted revised brings brought approved declared paid".split())
+_TRANSITIVE = frozenset("raised lowered lifted revised brings brought approved declared paid reported".split())
 
 
 def label_of(text: str) -> re.Match[str] | None:
@@ -132,7 +132,8 @@ def _lower_first(name: str) -> str:
 
 def metric_from(phrase: str) -> tuple[str | None, bool]:
     """The metric a phrase names, and whether it named a loss ("operating loss" -> "Operating income")."""
-    verb = VERB.search(phrase)
+    # "Reported operating profit was ...": opening the phrase, "reported" names the basis, not a verb
+    verb = next((v for v in VERB.finditer(phrase) if phrase[: v.start()].strip() or v.group(0).lower() != "reported"), None)
     if verb:
         word = verb.group(0).lower()
         before, after = phrase[: verb.start()], phrase[verb.end() :]
@@ -141,7 +142,8 @@ def metric_from(phrase: str) -> tuple[str | None, bool]:
             before = head  # "recurring revenues, which rose": the noun before the comma
         if word in _TRANSITIVE:
             target, loss = _as_income(after)
-            named = clean_metric(target)
+            # "reported revenue for the quarter ended January 26, 2025, of": the object opens the clause
+            named = clean_metric(target) or clean_metric(target.split(",", 1)[0])
             if named:
                 return named, loss
         if word in _RECORDING:
