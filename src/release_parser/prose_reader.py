@@ -65,8 +65,8 @@ _THRESHOLD = re.compile(r"\b(?:topped|exceed\w*|surpass\w*|over|more\s+than|abov
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z]+)", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(r"(?:\b(?:for|during)\s+(?:the\s+)?|\(\s*)$", re.IGNORECASE)
 # "net income in fiscal 2025 was": a period after its metric's noun, then the verb to the figure
-_IN_AFTER_NOUN = re.compile(r"[A-Za-z]{3,}\s+in\s+(?:the\s+)?$", re.IGNORECASE)
-_VERB_TO_FIGURE = re.compile(r"^\s*,?\s*(?:was|were|is|are|of|totaled|totalled|reached|amounted\s+to|came\s+in\s+at|stood\s+at)\s*$",
+_IN_AFTER_NOUN = re.compile(r"\b[A-Za-z]{3,}\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_VERB_TO_FIGURE = re.compile(r"^\s*(?:,\s*)?(?:was|were|is|are|of|totaled|totalled|reached|amounted\s+to|came\s+in\s+at|stood\s+at)\s*$",
                              re.IGNORECASE)
 _YEAR_EARLIER = re.compile(
     r"^\W*(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:prior|previous|same\s+period\s+of\s+the\s+previous)\s+(?:fiscal\s+)?year)",
