@@ -362,3 +362,20 @@ def test_a_week_based_year_leaves_month_rows_undated():
     facts = rp.parse_text(text, calendar=FiscalCalendar(1, "end", weekday="SUN")).facts
     months = facts[facts["line_item"].isin(["January", "February", "March"])]
     assert len(months) == 9 and months["period"].isna().all()
+
+
+def test_a_period_alone_on_a_header_line_heads_every_column_and_twin_columns_are_one_period():
+    text = (
+        "Ferguson results\n"
+        "                               Three months ended July 31,\n"
+        "US$ (In millions)              2024                  2023                Change\n"
+        "                       Reported  Adjusted   Reported  Adjusted   Reported  Adjusted\n"
+        "Net sales                 7,946     7,946      7,838     7,838     +1.4 %    +1.4 %\n"
+        "Operating profit            811       857        782       814     +3.7 %    +5.3 %\n"
+    )
+    facts = rp.parse_text(text, calendar=FiscalCalendar(7, "end")).facts
+    profit = facts[facts["line_item"] == "Operating profit"]
+    values = profit[profit["measure"] == "value"].dropna(subset=["period"])
+    assert values[["period", "value"]].values.tolist() == [["4Q24", 811], ["4Q24", 857], ["4Q23", 782], ["4Q23", 814]]
+    change = profit[profit["measure"] == "yoy_pct"]
+    assert change[["period", "base_period", "value"]].values.tolist() == [["4Q24", "4Q23", 5.3]]

@@ -256,7 +256,9 @@ def implied_base(measure: str, period: FiscalPeriod) -> FiscalPeriod | None:
 def _change_pair(
     measure: str, group: Sequence[FiscalPeriod], primary: FiscalPeriod | None
 ) -> tuple[FiscalPeriod | None, FiscalPeriod | None]:
-    """The (subject, base) periods a change column compares."""
+    """The (subject, base) periods a change column compares; columns repeating a period
+    ("2024 Reported | 2024 Adjusted") count as one period."""
+    group = list(dict.fromkeys(group))
     if len(group) >= 2 and measure.startswith(("yoy", "qoq")):
         # "4Q25 | % | 3Q25 | % | QoQ %": the pair whose base is the subject's previous quarter (year)
         pair = next(((p, implied_base(measure, p)) for p in group if implied_base(measure, p) in group), None)

@@ -106,7 +106,8 @@ class ColumnGrid:
         spans ("Three Months Ended" over both its columns, then "April 1," and "2023" over one),
         else of the column nearest to it. A narrow cell for which ``spans`` is true, on a line
         above the last, also heads the columns its line leaves empty beside it (a period
-        centred over "Actual | Target"). Cells over the label column form the label header.
+        centred over "Actual | Target"); alone on its line, it heads every column ("Three months
+        ended July 31," over "2024 | 2023 | Change"). Cells over the label column form the label header.
         """
         assert self.spans is not None
         paths: list[list[str]] = [[] for _ in range(self.count)]
@@ -133,7 +134,9 @@ class ColumnGrid:
                     narrow.append(cell)
                 for index in covered or [self._nearest(cell)]:
                     placed[index].append(cell)
-            if spans is not None and position < len(lines) - 1 and narrow:
+            if spans is not None and position < len(lines) - 1 and len(own) == 1 and spans(own[0][0].text):
+                placed = [[own[0][0]] for _ in range(self.count)]  # alone on its line: it heads them all
+            elif spans is not None and position < len(lines) - 1 and narrow:
                 owners = [c for column in placed for c in column]
                 for index, centre in enumerate(centres):
                     if not placed[index]:
