@@ -65,18 +65,18 @@ def _current_not_printed(table: Table, span: Span) -> bool:
     the change column is dated wrong (a year off)."""
     if value_columns(table, span):
         return False
-    length = (span[1] - span[0]).days
-    return any(abs((s[1] - s[0]).days - length) <= _SAME_LENGTH_DAYS
-               for c in table.columns if c.measure == "value" and (s := column_span(c)) is not None and s[0] != s[1])
+    spans = (s for c in table.columns if c.measure == "value" and (s := column_span(c)) is not None and s[0] != s[1])
+    return any(_same_length(other, span) for other in spans)
 
 
 def _base_not_printed(table: Table, base_span: Span) -> bool:
     """Whether a change's base is missing from its table while the table prints a value of that
     length no change of it compares (or one printed twice): that column is dated wrong."""
-    if value_columns(table, base_span):
-        return False
-    length = (base_span[1] - base_span[0]).days
-    return any(abs((s[1] - s[0]).days - length) <= _SAME_LENGTH_DAYS for s in _uncompared_spans(table))
+    return not value_columns(table, base_span) and any(_same_length(s, base_span) for s in _uncompared_spans(table))
+
+
+def _same_length(a: Span, b: Span) -> bool:
+    return abs((a[1] - a[0]).days - (b[1] - b[0]).days) <= _SAME_LENGTH_DAYS
 
 
 def _uncompared_spans(table: Table) -> list[Span]:
@@ -155,29 +155,30 @@ def _column_checks(table: Table, column: int, index: ValueIndex) -> Iterator[Che
     if spec.measure not in RATIO_CHANGE_MEASURES | DIFFERENCE_MEASURES or span is None or base_period is None:
         return
     base_span = (base_period.start, base_period.end)
+    period = spec.period.label if spec.period else None
     misdated = _current_not_printed(table, span) or _base_not_printed(table, base_span)
     for row, item in enumerate(table.line_items):
         change = figure_at(table, row, column)
         if change is None or change.zero:
             continue
         if misdated:
-            yield CheckResult(PERIOD_NOT_PRINTED, table.index, item.label, spec.label, spec.period.label if spec.period else None,
-                              math.nan, change.value, 0.0, (change.ref,))
+            yield CheckResult(PERIOD_NOT_PRINTED, table.index, item.label, spec.label, period, math.nan, change.value,
+                              0.0, (change.ref,))
             continue
         current = _operand(table, row, span, column, index, None)
         base = _operand(table, row, base_span, column, index, current.unit) if current is not None else None
         if current is None or base is None:
             blank = _blank_operand(table, row, (span, base_span), column, change.ref.line)
             if blank is not None:
-                yield CheckResult(BLANK_OPERAND, table.index, item.label, spec.label, spec.period.label if spec.period else None,
-                                  math.nan, change.value, 0.0, (change.ref, blank))
+                yield CheckResult(BLANK_OPERAND, table.index, item.label, spec.label, period, math.nan, change.value,
+                                  0.0, (change.ref, blank))
             continue
         outcome = _expectation(spec.measure, change, current, base)
         if outcome is None:
             continue
         rule, expected, tolerance = outcome
-        yield CheckResult(rule, table.index, item.label, spec.label, spec.period.label if spec.period else None,
-                          expected, change.value, tolerance, (change.ref, current.ref, base.ref))
+        yield CheckResult(rule, table.index, item.label, spec.label, period, expected, change.value, tolerance,
+                          (change.ref, current.ref, base.ref))
 
 
 def check_changes_in(table: Table, index: ValueIndex) -> Iterator[CheckResult]:
