@@ -343,6 +343,7 @@ FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fisc
         ("Reported operating profit was $811 million.", [("Reported operating profit", "4Q25", "value", 811.0, "USD", 1_000_000)]),
         # a year printed after "full year" is that year's, not the release's
         ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
+        ("Full-year fiscal 2024 revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
     ],
 )
 def test_periods_and_levels_of_a_results_paragraph(text, expected):

@@ -87,7 +87,9 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:in|for|of|during|at)\s+(?:the\s+)?$", re.IGN
 _ADJACENT = re.compile(r"^\s*+(?:[-–:=]\s*+)?$")
 # a period that qualifies the noun after it: "1Q22 total revenues", "our FY2010 year-end dividend"
 # or that is the subject of its clause: "because 1H FY2010 included a gain of ..."
-_QUALIFIER_BEFORE = re.compile(r"(?:^\s*|\b(?:the|our|its|their|with|and|because|as|while|whereas|when)\s+)$", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^\s*|\b(?:the|our|its|their|with|and|because|as|while|whereas|when|(?:full|whole)[\s-]year)\s+)$", re.IGNORECASE
+)
 _QUALIFIER_AFTER = re.compile(r"^\s+[A-Za-z]")
 # "these recurring revenues made up 79% of total revenues"
 _SHARE_VERB = re.compile(r"\b(?:made\s+up|accounted\s+for|represent(?:ed|s)?|comprised?)\s*$", re.IGNORECASE)
