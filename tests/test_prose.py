@@ -341,6 +341,14 @@ FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fisc
         ),
         # ... but opening the phrase it names the basis
         ("Reported operating profit was $811 million.", [("Reported operating profit", "4Q25", "value", 811.0, "USD", 1_000_000)]),
+        # a margin's move in points is a change, signed by its wording; a score in points stays a level
+        (
+            "Gross margin was 73.0%, down 2.0 points from the prior quarter.",
+            [("Gross margin", "4Q25", "value", 73.0, "%", 1), ("Gross margin", "4Q25", "qoq_change", -2.0, "points", 1)],
+        ),
+        ("Operating margin of 10.2%, up 20 bps on prior year.",
+         [("Operating margin", "4Q25", "value", 10.2, "%", 1), ("Operating margin", "4Q25", "yoy_change", 20.0, "bp", 1)]),
+        ("Our Net Promoter Score was 45 points.", [("Net Promoter Score", "4Q25", "value", 45.0, "points", 1)]),
         # a year printed after "full year" is that year's, not the release's
         ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
         ("Full-year fiscal 2024 revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),

@@ -75,10 +75,10 @@ _YEAR_EARLIER = re.compile(
 # (lower case "in": a sentence opening "In fiscal 2025 we ..." names its own figure)
 _NAMES_PREVIOUS = re.compile(r"^\s*(?:in\s+[A-Za-z]|(?i:from|compared\s+(?:to|with)|versus|vs\.?)\s)")
 # "up 93% from a year ago", "up 16% from the previous quarter": the comparison in words
-_FROM = r"^\s*(?:from|compared\s+(?:to|with)|versus|vs\.?|over)\s+"
+_FROM = r"^\s*(?:from|compared\s+(?:to|with)|versus|vs\.?|over|on)\s+"
 _FROM_YEAR_AGO = re.compile(
     _FROM + r"(?:a\s+year\s+(?:ago|earlier)|the\s+year[\s-]ago\s+(?:quarter|period)|(?:the\s+)?(?:same\s+(?:quarter|period)\s+(?:of\s+)?)?"
-    r"(?:last|the\s+(?:prior|previous)|the\s+prior[\s-]year)\s+(?:year|period|quarter)?)", re.IGNORECASE)
+    r"(?:last|(?:the\s+)?(?:prior|previous)|the\s+prior[\s-]year)\s+(?:year|period|quarter)?)", re.IGNORECASE)
 _FROM_QUARTER_AGO = re.compile(_FROM + r"(?:the\s+)?(?:previous|prior|preceding|last|sequential)\s+quarter\b", re.IGNORECASE)
 _METRIC_AFTER = re.compile(r"^\s+in\s+(?P<metric>[A-Za-z][A-Za-z -]{2,40}?)\s*(?:,|\band\b|\.|$)")
 # a percent followed by the ratio it is: "(10.8% adjusted operating margin)"
@@ -99,6 +99,8 @@ _LEVEL_REACHED = re.compile(r"\bto\s*$", re.IGNORECASE)
 _LEVEL_FROM = re.compile(r"^\W*from\s*$", re.IGNORECASE)
 _OPENS_CLAUSE = re.compile(r"^\W*(?:and\W*)?$", re.IGNORECASE)
 _LEVEL_MEASURES = frozenset({"value", "target", "threshold"})
+#: Units of a difference between two percents ("2.0 points", "40 bps").
+_POINT_UNITS = frozenset({"points", "bp"})
 _PERCENT_CHANGES = frozenset({"yoy_pct", "qoq_pct", "pct_change"})
 
 
@@ -440,6 +442,9 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
     if _LEVEL_REACHED.search(phrase) and not (_YOY.match(after) or _QOQ.match(after)):
         return "value"  # "improved to 6.4%"
     compared = _compared_in(after)
+    if number.unit in _POINT_UNITS and (changing or compared or _LAST_YEAR.match(after)):
+        # "down 2.0 points from the prior quarter": a margin's move, never its level
+        return "yoy_change" if compared == "yoy" or _LAST_YEAR.match(after) else "qoq_change" if compared == "qoq" else "change"
     if number.is_percent and (changing or compared):
         if compared == "yoy" or _LAST_YEAR.match(after) or (
             subject is not None and base is not None and base == subject.previous_year()
