@@ -349,6 +349,12 @@ FOURTH_QUARTER = "NVIDIA Announces Financial Results for Fourth Quarter and Fisc
         ("Operating margin of 10.2%, up 20 bps on prior year.",
          [("Operating margin", "4Q25", "value", 10.2, "%", 1), ("Operating margin", "4Q25", "yoy_change", 20.0, "bp", 1)]),
         ("Our Net Promoter Score was 45 points.", [("Net Promoter Score", "4Q25", "value", 45.0, "points", 1)]),
+        ("Gross margin of 30.5% was 10 basis points ahead of last year.",
+         [("Gross margin", "4Q25", "value", 30.5, "%", 1), ("Gross margin", "4Q25", "yoy_change", 10.0, "bp", 1)]),
+        # the precision of an outlook is no figure of its own
+        ("Revenue is expected to be $43.0 billion, plus or minus 2%.",
+         [("Revenue", "4Q25", "target", 43.0, "USD", 1_000_000_000)]),
+        ("Gross margin is expected to be 46% ± 1.5%.", [("Gross margin", "4Q25", "target", 46.0, "%", 1)]),
         # a year printed after "full year" is that year's, not the release's
         ("For the full year 2024, revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),
         ("Full-year fiscal 2024 revenue was $60.9 billion.", [("Revenue", "FY2024", "value", 60.9, "USD", 1_000_000_000)]),

@@ -2,8 +2,8 @@
 
 A figure is a number with what makes it one: a currency, a scale word, a unit or
 a count noun after it. Numbers inside periods and dates, exchange rates
-("JPY89.49 per US$1.00") and share ratios ("1 share equals 400 ADSs") are not
-figures of the release.
+("JPY89.49 per US$1.00"), share ratios ("1 share equals 400 ADSs") and the precision
+of an outlook ("plus or minus 2%") are not figures of the release.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_UNIT_AFTER = re.compile(r"\s?(%|percent\b|[A-Za-z]+)")
+_UNIT_AFTER = re.compile(r"\s?(%|percent\b|(?:basis|percentage)\s+points?\b|[A-Za-z]+)")  # two-word units first
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+# "expected to be $43.0 billion, plus or minus 2%": the precision of the figure before, no figure itself
+_TOLERANCE_BEFORE = re.compile(r"(?:plus\s+or\s+minus|±|\+/-)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([a-z][a-z-]*)")
 # "JPY89.49 per US$1.00", "JPY119.02 = US$1.00": a rate, on both sides
 _RATE_AFTER = re.compile(r"^\s*(?:per|=|to\s+the)\s*(?:one\s+)?(?:US\$|USD|\$|JPY|¥|EUR|€|GBP|£)\s?1(?:\.0+)?\b", re.IGNORECASE)
@@ -81,6 +83,8 @@ def find_figures(
     for match in _FIGURE.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken) or _is_rate_or_ratio(text, start, end):
+            continue
+        if _TOLERANCE_BEFORE.search(text, max(0, start - 20), start):
             continue
         unit_match = _UNIT_AFTER.match(text, end)
         has_unit = False
