@@ -315,7 +315,7 @@ class PieceReader:
         elif gapped and same_sentence is not None:
             measure = same_sentence.fact.measure  # "connectivity grew 13.7%, outsourcing 13.3%"
         else:
-            measure = _measure(number, phrase, after, period, base)
+            measure = _measure(number, phrase, after, compared, period, base)
         if measure == "value" and self.about_targets:
             measure = "target"
         negative_wording = loss or (inherited and previous is not None and previous.negative_wording and measure == "value")
@@ -433,7 +433,10 @@ def _compared_in(after: str) -> str | None:
     return None
 
 
-def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPeriod | None, base: FiscalPeriod | None) -> str:
+def _measure(
+    number: ParsedNumber, phrase: str, after: str, compared: str | None, subject: FiscalPeriod | None, base: FiscalPeriod | None
+) -> str:
+    """The measure of a figure from its wording; ``compared`` is :func:`_compared_in` of ``after``."""
     if _THRESHOLD.search(phrase):
         return "threshold"
     if _TARGET.search(phrase):
@@ -441,12 +444,14 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
     changing = bool(_CHANGE.search(phrase[-40:]) or _COMPARED_AFTER.match(after))
     if _LEVEL_REACHED.search(phrase) and not (_YOY.match(after) or _QOQ.match(after)):
         return "value"  # "improved to 6.4%"
-    compared = _compared_in(after)
-    if number.unit in _POINT_UNITS and (changing or compared or _LAST_YEAR.match(after)):
+    last_year = _LAST_YEAR.match(after) is not None
+    if number.unit in _POINT_UNITS and (changing or compared or last_year):
         # "down 2.0 points from the prior quarter": a margin's move, never its level
-        return "yoy_change" if compared == "yoy" or _LAST_YEAR.match(after) else "qoq_change" if compared == "qoq" else "change"
+        if compared == "yoy" or last_year:
+            return "yoy_change"
+        return "qoq_change" if compared == "qoq" else "change"
     if number.is_percent and (changing or compared):
-        if compared == "yoy" or _LAST_YEAR.match(after) or (
+        if compared == "yoy" or last_year or (
             subject is not None and base is not None and base == subject.previous_year()
         ):
             return "yoy_pct"
@@ -458,7 +463,7 @@ def _measure(number: ParsedNumber, phrase: str, after: str, subject: FiscalPerio
             return "yoy_change"  # "up JPY500 YoY"
         if _QOQ.match(after):
             return "qoq_change"
-    if not number.is_percent and _LAST_YEAR.match(after):
+    if not number.is_percent and last_year:
         return "yoy_change"  # "$40 million ahead of last year"
     if re.search(r"\bby\s*$", phrase, re.IGNORECASE) and changing:
         return "change"
