@@ -11,14 +11,14 @@ from decimal import Decimal
 import pandas as pd
 
 from .concepts import ConceptMap, concept_map
+from .errors import PeriodFormatError
 from .frame_columns import column_of
 from .headers import implied_base
 from .keys import to_line_item_key
 from .model import Provenance, Release, Table, TableCell
 from .normalize.dates import MONTHS
-from .normalize.numbers import ParsedNumber
-from .errors import PeriodFormatError
 from .normalize.fiscal import month_within
+from .normalize.numbers import ParsedNumber
 from .normalize.periods import FiscalCalendar, FiscalPeriod
 from .wording import QUARTER_ON_QUARTER, YEAR_ON_YEAR
 

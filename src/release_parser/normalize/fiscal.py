@@ -624,8 +624,6 @@ def month_within(calendar: FiscalCalendar, day: date) -> FiscalPeriod:
     >>> p.label, p.fiscal_year, p.fiscal_period, p.end
     ('Feb 2005', 2004, 'Feb', datetime.date(2005, 2, 28))
     """
-    if calendar.weekday is not None:
-        raise PeriodFormatError(f"{calendar!r} has weeks, not calendar months", str(day))
     return FiscalPeriod.from_parts(calendar.fiscal_year_of(day), MONTH_KINDS[day.month - 1], calendar)
 
 
